@@ -1,0 +1,1 @@
+"""Geography and text: boundaries, sites, derived zones, the gazetteer and article claims."""
