@@ -1,0 +1,1 @@
+"""What to draw and how: layer specs (data), folium rendering, offline export."""

@@ -1,0 +1,108 @@
+"""Evidence popups and labels as HTML: every untrusted string is escaped exactly once, here.
+
+Article text, titles, outlets and place names are untrusted. They are escaped with html.escape
+(quotes and apostrophes included) when the HTML is built, and never again: the HTML travels to
+the page as a JSON string property and Leaflet sets it as innerHTML. Nothing here goes through
+folium's Popup, whose template puts HTML inside a JavaScript template literal (backticks).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+_ROLE_LABELS = {
+    "current": "current",
+    "history": "history: superseded by newer reporting",
+    "later": "reported for a later date",
+}
+_KIND_LABELS = {
+    "coalition_presence": "coalition presence",
+    "coalition_departure": "coalition departure",
+    "coalition_arrival": "coalition arrival",
+    "isis_activity": "ISIS activity",
+    "isis_threat": "ISIS threat",
+}
+POPUP_CSS = """
+.pm-popup{font:13px/1.35 system-ui,sans-serif;max-width:360px}
+.pm-popup h4{margin:0 0 4px;font-size:15px}
+.pm-popup table{border-collapse:collapse;margin:2px 0 6px}
+.pm-popup th{text-align:left;padding:1px 8px 1px 0;color:#555;font-weight:600;vertical-align:top}
+.pm-popup td{padding:1px 0}
+.pm-note{margin:4px 0;padding:3px 6px;background:#fff4d6;border-left:3px solid #e0a800}
+.pm-popup h5{margin:6px 0 2px;font-size:13px}
+.pm-evidence{margin:0;padding-left:18px;max-height:220px;overflow-y:auto}
+.pm-claim{margin-bottom:6px}
+.pm-role{font-size:11px;text-transform:uppercase;letter-spacing:.03em;color:#fff;
+ background:#1f5fa8;border-radius:3px;padding:0 4px}
+.pm-role-history .pm-role,.pm-role-later .pm-role{background:#888}
+.pm-role-history blockquote{color:#666}
+.pm-claim blockquote{margin:3px 0;padding-left:6px;border-left:3px solid #bbb;font-style:italic}
+.pm-source{color:#444;font-size:12px}
+.pm-via{color:#444;font-size:12px}
+"""
+
+
+def esc(text: object) -> str:
+    """Escape for HTML text and attribute values (&, <, >, " and ')."""
+    return html.escape(str(text), quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s) with a host, else None: no javascript:, data: or file: links."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in {"http", "https"} and parts.netloc else None
+
+
+def popup_html(name: str, attributes: Sequence[tuple[str, str]],
+               evidence: Iterable[Mapping[str, Any]], *, note: str | None = None) -> str:
+    """A feature's popup: its name, attributes, an optional caveat and its evidence, newest first.
+
+    `evidence` items are the dicts of `layers.render.evidence_records` (the same fields the
+    GeoJSON export carries), so the popup shows exactly what the export holds.
+    """
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in attributes if v)
+    parts = [f'<div class="pm-popup"><h4>{esc(name)}</h4>']
+    if rows:
+        parts.append(f"<table>{rows}</table>")
+    if note:
+        parts.append(f'<p class="pm-note">{esc(note)}</p>')
+    items = [_claim_html(e) for e in evidence]
+    if items:
+        parts.append(f"<h5>Evidence ({len(items)}, newest first)</h5>")
+        parts.append(f'<ol class="pm-evidence">{"".join(items)}</ol>')
+    else:
+        parts.append("<h5>Evidence</h5><p>No article makes a claim about this place.</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _claim_html(e: Mapping[str, Any]) -> str:
+    role = str(e.get("role", "current"))
+    kind = _KIND_LABELS.get(str(e.get("kind")), str(e.get("kind")))
+    status = f" ({e['status']})" if e.get("status") else ""
+    when = f" · {e['date_text']}" if e.get("date_text") else ""
+    url = safe_url(e.get("url"))
+    title = esc(e.get("title", ""))
+    link = (f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+            if url else f"<cite>{title}</cite>")
+    via = (f'<div class="pm-via">Said of {esc(e["via_name"])}, which contains this place.</div>'
+           if e.get("via") else "")
+    return (f'<li class="pm-claim pm-role-{esc(role)}">'
+            f'<span class="pm-role">{esc(_ROLE_LABELS.get(role, role))}</span> '
+            f"<b>{esc(kind + status)}</b>{esc(when)}"
+            f"<blockquote>“{esc(e.get('quote', ''))}”</blockquote>"
+            f'<div class="pm-source">{esc(e.get("outlet", ""))}, {esc(e.get("published", ""))}'
+            f" · {link}</div>{via}</li>")
+
+
+def tooltip_html(name: str, detail: str = "") -> str:
+    """A one-line hover label."""
+    return f"<b>{esc(name)}</b>" + (f" · {esc(detail)}" if detail else "")
