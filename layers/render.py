@@ -315,6 +315,11 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         props["_approx"] = approx
         props["_radius"] = APPROX_RADIUS_M
         width = _frame_width(row)
+        # What holds now sits on top; a withdrawn site is drawn smaller and underneath, so
+        # Baghdad's remaining few are not hidden by the airport's departed frame.
+        props["_z"] = _STATUS_Z.get(str(row["status"]), 0)
+        if row["status"] == "withdrawn":
+            width = round(width * 0.7)
         props["_w"], props["_h"] = width, round(width / FRAME_ASPECT)
         props["_icon"] = _frame_icon(row, style, width)
     else:
@@ -433,6 +438,8 @@ def _outline() -> folium.GeoJson:
                                   "fillOpacity": 1.0})
 
 
+_STATUS_Z = {"present": 1000, "residual": 1000, "departing": 500, "withdrawn": 0}
+
 _ON_EACH_FEATURE = """function(feature, layer) {
     var p = feature.properties;
     layer.bindPopup(p._popup, {maxWidth: 380});
@@ -453,7 +460,7 @@ _POINT_TO_LAYER = """function(feature, latlng) {
     return L.marker(latlng, {
         icon: L.divIcon({html: p._icon, className: "pm-site __CLASS__",
                          iconSize: [p._w, p._h], iconAnchor: [p._w / 2, p._h / 2]}),
-        keyboard: true, riseOnHover: true
+        keyboard: true, riseOnHover: true, zIndexOffset: p._z
     });
 }"""
 

@@ -16,7 +16,8 @@ SEED = REPO / "data" / "articles" / "2025-11-26_rudaw_coalition-completes-missio
 PUBLISHED = dt.date(2025, 11, 26)
 LATE_AUGUST = DateSpan(dt.date(2025, 8, 21), dt.date(2025, 8, 31), "late August")
 ARTICLE_DAY = DateSpan(PUBLISHED, PUBLISHED, "Wednesday")
-HOSTILE = "<script>window.__pwned=1</script> Tom's `tick` ${alert(1)} \"q\" & <b>bold</b>"
+HOSTILE = ("<script>window.__pwned=1</script> Tom's `tick` ${alert(1)} \"q\" & <b>bold</b> "
+           "<img src=x onerror=\"window.__pwned=3\">")
 
 _BAGHDAD = "only four to five personnel remain to handle logistical and diplomatic affairs"
 _FEDERAL = "The global coalition has completed its mission in federal areas"
