@@ -17,6 +17,9 @@ class ClaimKind(StrEnum):
     COALITION_DEPARTURE = "coalition_departure"  # forces left / are leaving / will leave a place
     ISIS_ACTIVITY = "isis_activity"  # ISIS is present, hides or is confined there
     ISIS_THREAT = "isis_threat"  # ISIS (sleeper cells) threaten a place
+    # Forces arrive / are moving to a place ("withdrawing from Baghdad to Erbil"); map layers
+    # that only know presence and departure may ignore it.
+    COALITION_ARRIVAL = "coalition_arrival"
 
 
 @dataclass(frozen=True, slots=True)
