@@ -183,7 +183,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
         ("end", True, words(
             r"(?:conclud|complet|end|finish)(?:e|es|ed|ing|s)?\s+(?:its|their|the)\s+"
             r"(?:[\w-]+\s+){0,2}?mission|(?:wound|wrap(?:s|ped|ping)?)\s+up\s+(?:its|their|the)"
-            r"\s+(?:[\w-]+\s+){0,2}?mission")),
+            r"\s+(?:[\w-]+\s+){0,2}?mission|"
+            r"mission(?=\s+in\b[^.;]{0,40}?\b(?:end|ends|ended|conclude[sd]?|wind\s+down)\b)")),
         ("move", True, words(
             r"withdr[ae]w(?:s|n|ing|als?)?|pull(?:s|ed|ing)?\s+out|pull-?outs?|pullback|"
             r"drawdowns?|draw(?:s|ing|n)?\s+down|drew\s+down|redeploy(?:s|ed|ing|ments?)?|"
@@ -195,7 +196,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             r"shift(?:s|ed|ing)?|reposition(?:s|ed|ing)?|quit")),
         ("arrive", False, words(r"arriv(?:e|es|ed|ing|als?)")),
         ("threat", True, words(
-            r"threat(?:en(?:s|ed|ing)?|s)?|menac(?:e|es|ed|ing)|endanger(?:s|ed|ing)?")),
+            r"threat(?:en(?:s|ed|ing)?|s)?|menac(?:e|es|ed|ing)|endanger(?:s|ed|ing)?|"
+            r"target(?:s|ed|ing)?")),
         ("isis", True, words(
             r"confined|hideouts?|hiding|hid(?:e|es)|holed\s+up|entrenched|remnants|"
             r"(?:sleeper\s+)?cells|pockets|holdouts|resurg(?:ence|ent)|"
@@ -208,6 +210,9 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|based|stationed|deployed|garrisoned|"
             r"housed|positioned|concentrated|consolidated|present|presence|"
             r"operat(?:e|es|ing)|active|"
+            r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
+            r"(?=\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|personnel|soldiers|advisers|"
+            r"presence|contingent|detachment)\b)|"
             r"(?:are|is)(?:\s+(?:now|currently|still|only|also|mostly|all|largely|mainly))*"
             r"(?=\s+(?:in|at|inside|within)\b)")),
     )
@@ -313,14 +318,15 @@ def _actor_for(cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorMention | No
 # Places: which mentions are claims' places and which only locate or name something else
 
 _LOCATIVE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:(?:located|situated|lying)\s+)?"
+    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:which|that)\s+is\s+)?"
+    r"(?:(?:located|situated|lying)\s+)?"
     r"(?:in|inside|within|near|outside|of|at|on\s+the\s+outskirts\s+of|close\s+to|between|"
     r"straddling|along|across|(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)|"
     r"(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+(?:from|of)))\s+"
     r"(?:the\s+)?(?:(?:western|northern|southern|eastern|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|central|Iraqi|disputed|restive|oil-rich|neighbou?ring|"
-    r"nearby|[\w-]+['’]s)\s+)*"
+    r"nearby|[\w-]+['’]s|[a-z][\w-]*)\s+){0,3}"
     r"(?:(?:province|governorate|region|city|capital|district|town|area)\s+of\s+)?$", re.I)
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 _SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
@@ -377,13 +383,21 @@ _PREPOSITION = re.compile(
 _NEUTRAL_WORDS = frozenset({
     "and", "or", "as", "well", "the", "a", "an", "its", "their", "plus", "then", "also", "both",
     "including", "such", "along", "with", "in", "at", "to", "from", "of", "for", "into",
-    "out", "then", "other", "parts", "areas", "area"})
+    "out", "other", "parts", "areas", "area"})
 _FIRST_GAP_CHARS, _FIRST_GAP_WORDS = 90, 10
+# A verb between two places starts a new statement: "remain in Baghdad, mostly guarding the
+# U.S. Embassy" says where they are (Baghdad) and what they do there (guard the embassy).
+_GERUND = re.compile(r"\b(?!including\b|during\b|along\b)[a-z]{3,}ing\b")
 _LIST_GAP_CHARS, _LIST_GAP_WORDS = 45, 3
 _BACKWARD_PASSIVE = re.compile(
     r"^\s*(?:base|air\s?base|airbase|airfield|camp)?\s*[,]?\s*(?:was|were|has\s+been|"
     r"have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+being|are\s+being|"
     r"is\s+set\s+to\s+be|is\s+expected\s+to\s+be)(?:\s+\w+ly)?\s*$", re.I)
+_KEEPS = re.compile(r"(?:ha[sdv]|maintain|keep|retain)", re.I)
+# "the U.S. embassy in Baghdad would keep a security detachment": the place is the subject.
+_BACKWARD_SUBJECT = re.compile(
+    r"^(?:\s+(?:in|at)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s+(?:would|will|still|also|is\s+to|"
+    r"plans\s+to|continues\s+to|now)?\s*$", re.I)
 _BACKWARD_RELATIVE = re.compile(
     r"^\s*(?:base|air\s?base|airbase|airfield|camp)?[\s,”\"’]*(?:which|that|where|in\s+which|"
     r"at\s+which)\b[^;:]{0,60}$", re.I)
@@ -424,11 +438,12 @@ def _forward(text: str, cue: _Cue, scope_end: int,
         if _BREAKERS.search(gap):
             break
         if links:
-            if len(gap) > _LIST_GAP_CHARS or _content_words(gap) > _LIST_GAP_WORDS:
+            if (len(gap) > _LIST_GAP_CHARS or _content_words(gap) > _LIST_GAP_WORDS
+                    or _GERUND.search(gap)):
                 break
             preposition = _last_preposition(gap) or preposition
         else:
-            if len(gap) > _FIRST_GAP_CHARS or len(_words(gap)) > _FIRST_GAP_WORDS:
+            if len(gap) > _FIRST_GAP_CHARS or len(gap.split()) > _FIRST_GAP_WORDS:
                 break
             preposition = _last_preposition(gap)
         links.append(_Link(m, preposition))
@@ -448,6 +463,8 @@ def _backward(text: str, cue: _Cue, scope_start: int,
         return [_Link(m, None, backward=True)]
     if cue.family in {"host", "stay"} and _BACKWARD_RELATIVE.match(gap):
         return [_Link(m, "in", backward=True)]
+    if cue.family == "stay" and _KEEPS.match(cue.text) and _BACKWARD_SUBJECT.match(gap):
+        return [_Link(m, "at", backward=True)]
     return []
 
 
@@ -486,13 +503,14 @@ _HEDGE = re.compile(
 _PAST_PRESENCE = re.compile(
     r"\b(?:were|was|had\s+been|used\s+to|formerly|previously|once|until)\b", re.I)
 _RESIDUAL = re.compile(
-    r"\b(?:only|a\s+few|handful|residual|small\s+number|skeleton|remaining\s+few)\b", re.I)
+    r"\b(?:only|a\s+few|handful|residual|small\s+(?:number|team|contingent|group|detachment)|"
+    r"skeleton|remaining\s+few)\b", re.I)
 _FROM = {"from", "out of", "of"}
 _TO = {"to", "for", "into", "toward", "towards"}
 _AT = {"in", "at", "inside", "within", "across", "throughout", "on", "around", "along"}
 _DIRECT_MOVES = re.compile(
     r"^(?:left|leav|vacat|evacuat|exit|quit|hand|withdr|pull)", re.I)
-_DIRECT_ISIS = re.compile(r"^(?:attack|ambush|infiltrat|threat|menac|endanger|roam)", re.I)
+_DIRECT_ISIS = re.compile(r"^(?:attack|ambush|infiltrat|roam)", re.I)
 
 
 def _move_status(text: str, cue: _Cue, window_start: int, chunk_end: int) -> str | None:
@@ -530,11 +548,12 @@ def _negated(text: str, cue: _Cue, window_start: int, sentence_start: int) -> st
 # ---------------------------------------------------------------------------------------------
 # Head counts
 
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
+_UNITS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"))}
 _TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:thousand|hundred))?|"
@@ -543,18 +562,20 @@ _QUALIFIER = (r"(?:nearly|almost|about|around|some|roughly|approximately|an\s+es
               r"estimated|up\s+to|more\s+than|over|at\s+least|fewer\s+than|less\s+than|under|"
               r"close\s+to|just\s+over|just\s+under)")
 _VAGUE = {
+    "a few dozen": (24, 60), "a few hundred": (200, 600), "several hundred": (200, 900),
     "a few": (2, 9), "a handful of": (2, 9), "several": (3, 9), "a dozen": (12, 12),
     "dozens of": (24, 99), "hundreds of": (200, 999), "thousands of": (2000, 9999),
     "a small number of": (2, 9),
 }
+_VAGUE_WORDS = "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True))
 _PERSON_NOUN = (r"(?:personnel|troops|soldiers|forces|advisers|advisors|service\s*members|"
                 r"servicemembers|marines|trainers|members|staff|contractors|instructors|"
                 r"military\s+personnel|special\s+forces|fighters|militants)")
 _COUNT = re.compile(
     rf"(?:(?P<q>{_QUALIFIER})\s+)?(?:between\s+)?(?:[“\"]\s*)?"
-    rf"(?:(?P<vague>{'|'.join(re.escape(v) for v in _VAGUE)})|(?P<a>{_NUM})"
+    rf"(?:(?P<vague>{_VAGUE_WORDS})|(?P<a>{_NUM})"
     rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_NUM}))?)"
-    rf"(?P<mid>(?:\s+[\w-]+){{0,3}}?)\s+{_PERSON_NOUN}\b", re.I)
+    rf"(?P<mid>(?:\s+[\w.’'-]+){{0,3}}?)\s+{_PERSON_NOUN}\b", re.I)
 _APPROX_QUALIFIER = re.compile(
     r"nearly|almost|about|around|some|roughly|approximately|estimated|up\s+to|more\s+than|"
     r"over|at\s+least|fewer\s+than|less\s+than|under|close\s+to|just", re.I)
@@ -566,7 +587,7 @@ def _number(text: str) -> int | None:
     digits = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(thousand|hundred))?", t)
     if digits:
         value = float(digits.group(1)) * (_SCALES[digits.group(2)] if digits.group(2) else 1)
-        return int(round(value))
+        return round(value)
     total, current = 0, 0
     for word in re.findall(r"[a-z]+", t):
         if word in _UNITS:
@@ -623,7 +644,8 @@ _ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\badvis(?:e|ory|ing|ers?|ors?)(?:[\s-]+and[\s-]+assist)?\b", "advise and assist"),
         (r"\bcounter-?terrorism\b", "counterterrorism"), (r"\bintelligence\b", "intelligence"),
         (r"\bair\s+support\b", "air support"), (r"\bforce\s+protection\b", "force protection"),
-        (r"\bprotect(?:ion|ing)?\s+(?:of\s+)?the\s+embassy\b", "embassy protection"),
+        (r"\b(?:protect(?:ion|ing|s)?|guard(?:ing|s)?|secur(?:e|ing))\s+(?:of\s+)?the\s+"
+         r"(?:U\.?S\.?\s+|American\s+)?[Ee]mbassy\b", "embassy protection"),
     ))
 _COUNTRIES = (
     "United States", "United Kingdom", "Britain", "France", "Germany", "Italy", "Spain",
@@ -760,10 +782,10 @@ def _resolve(m: re.Match[str], published: dt.date, future: bool) -> DateSpan | N
         target = _WEEKDAYS[g["wd"].casefold()]
         back = (published.weekday() - target) % 7
         if (g["wrel"] or "").casefold() == "next":
-            day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+            when = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
         else:
-            day = published - dt.timedelta(days=back)
-        return DateSpan(day, day, text)
+            when = published - dt.timedelta(days=back)
+        return DateSpan(when, when, text)
     if g["rel"]:
         return _relative(g["rel"].casefold(), published, text)
     if g["year"]:
@@ -775,27 +797,28 @@ def _resolve(m: re.Match[str], published: dt.date, future: bool) -> DateSpan | N
 def _relative(rel: str, p: dt.date, text: str) -> DateSpan:
     rel = re.sub(r"\s+", " ", rel)
     month_start = p.replace(day=1)
+    monday = p - dt.timedelta(days=p.weekday())
     prev_month_end = month_start - dt.timedelta(days=1)
     spans = {
         "yesterday": (p - dt.timedelta(days=1), p - dt.timedelta(days=1)),
         "today": (p, p), "tonight": (p, p),
         "this week": (p - dt.timedelta(days=p.weekday()), p),
-        "last week": (p - dt.timedelta(days=p.weekday() + 7), p - dt.timedelta(days=p.weekday() + 1)),
-        "next week": (p + dt.timedelta(days=7 - p.weekday()), p + dt.timedelta(days=13 - p.weekday())),
+        "last week": (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)),
+        "next week": (monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)),
         "this month": (month_start, _month_end(p.year, p.month)),
         "earlier this month": (month_start, p),
         "later this month": (p, _month_end(p.year, p.month)),
         "last month": (prev_month_end.replace(day=1), prev_month_end),
         "next month": (_month_end(p.year, p.month) + dt.timedelta(days=1),
-                       _month_end(*(_next_month(p)))),
+                       _month_end(*_next_month(p))),
         "this year": (dt.date(p.year, 1, 1), dt.date(p.year, 12, 31)),
         "earlier this year": (dt.date(p.year, 1, 1), p),
         "later this year": (p, dt.date(p.year, 12, 31)),
         "last year": (dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31)),
         "next year": (dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 12, 31)),
     }
-    start, end = spans[rel]
-    return DateSpan(start, end, text)
+    first, last = spans[rel]
+    return DateSpan(first, last, text)
 
 
 def _next_month(p: dt.date) -> tuple[int, int]:
@@ -824,6 +847,8 @@ _REPORTING = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"^\W*(?:(?:in|on|by|since|between|around|during|from|as\s+of|earlier|later|last|this|"
     r"until)\s+)?(?:the\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?$", re.I)
+_UNTIL_START = re.compile(r"(?:until|till|through)\b", re.I)
 _SAME_TIME = re.compile(
     r"^\W*(?:(?:Around|At|About)\s+the\s+same\s+time|(?:The|This|That)\s+(?:shift|move|"
     r"withdrawal|drawdown|pull-?out|relocation|redeployment|plan|handover|transfer|"
@@ -861,6 +886,12 @@ def _sentence_dates(text: str, start: int, end: int, published: dt.date,
         if _FUTURE.search(text[chunk[0]:chunk[1]]):
             redo = _date_matches(text, published, future=True, start=a, end=b)
             span = redo[0][2] if redo else span
+        until = _UNTIL.search(text[max(start, a - 8):a]) or _UNTIL_START.match(span.text)
+        if until and span.end >= published:
+            # "will stay until September 2026": the claim holds from now to then.
+            label = span.text if _UNTIL_START.match(span.text) else (
+                f"{until.group(0).strip()} {span.text}")
+            span = DateSpan(min(published, span.start), span.end, label)
         leading = chunk == chunks[0] and _LEADING_ADVERBIAL.match(text[chunk[0]:a]) and (
             len(chunks) > 1)
         reporting = _REPORTING.search(text[chunk[0]:chunk[1]])
@@ -919,14 +950,13 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer,
     claims: list[Claim] = []
     if cues:
         state.seen_cues = True
-        sentence_mentions = [m for m in gaz.find(text[start:end])]
-        mentions = [_shift(m, start) for m in sentence_mentions]
+        mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
         state.seen_places = state.seen_places or bool(mentions)
         mentions = _claimable_mentions(text, mentions)
         drafts = _drafts(text, start, end, cues, actors, mentions, state)
-        claims = [_claim(text, start, end, d, cues, chunks, dates, carried, state)
-                  for d in drafts]
-        claims = [c for c in claims if c is not None and _current_enough(c, state)]
+        drafted = (_claim(text, start, end, d, cues, chunks, dates, carried, state)
+                   for d in drafts)
+        claims = [c for c in drafted if _current_enough(c, state)]
     if actors:
         state.actor = actors[-1].actor
     state.date = dates.wide or (dates.local[-1][1] if dates.local else state.date)
@@ -946,7 +976,8 @@ def _decide_actor(text: str, start: int, cue: _Cue, actors: Sequence[_ActorMenti
     found = _actor_for(cue, actors)
     if found is not None:
         return found.actor, None
-    anaphoric = _ANAPHORIC_SUBJECT.match(text[start:cue.start]) or cue.family == "move"
+    anaphoric = _ANAPHORIC_SUBJECT.match(text[start:cue.start]) or cue.family in {
+        "move", "arrive"}
     if anaphoric and state.actor is not None:
         return state.actor, f"actor carried from the previous sentence ({state.actor})"
     if cue.family in {"move", "end"} and cue.strong:
@@ -1079,7 +1110,7 @@ def _place_for(draft: _Draft, drafts_places: Sequence[PlaceMention], text: str,
 
 def _claim(text: str, start: int, end: int, draft: _Draft, cues: Sequence[_Cue],
            chunks: Sequence[tuple[int, int]], dates: _SentenceDates, carried: bool,
-           state: _State) -> Claim | None:
+           state: _State) -> Claim:
     cue = draft.cue
     index = cues.index(cue)
     previous_end = cues[index - 1].end if index > 0 else start
