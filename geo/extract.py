@@ -272,6 +272,8 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*(?:They|Those|These|The\s+(?:remaining\s+|rest\s+of\s+the\s+)?(?:forces|troops|"
     r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units))\b")
 
+# "Some 2,500 troops are deployed ...": whose troops is the previous sentence's business.
+_BARE_FORCES = re.compile(rf"\b{_FORCE_NOUN}\b", re.I)
 _ACTOR_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), name) for p, name in (
         (r"\b(?:US|U\.S\.|American|Americans|Washington|Pentagon|CENTCOM)\b", "United States"),
@@ -538,8 +540,9 @@ def _negated(text: str, cue: _Cue, window_start: int, sentence_start: int) -> st
     before = text[max(window_start, cue.start - 40):cue.start]
     if re.search(r"\bno\s+longer\b", before, re.I):
         return "no longer"
-    if _NEGATION.search(before) or _NEGATION.search(cue.text):
-        return "no" if _NO_LONGER.search(before) else "not"
+    word = _NEGATION.search(before) or _NEGATION.search(cue.text)
+    if word:
+        return "no" if _NO_LONGER.search(before) else word.group(0).casefold()
     if _DENIAL.search(text[sentence_start:cue.start]):
         return "denied"
     return None
@@ -976,8 +979,9 @@ def _decide_actor(text: str, start: int, cue: _Cue, actors: Sequence[_ActorMenti
     found = _actor_for(cue, actors)
     if found is not None:
         return found.actor, None
-    anaphoric = _ANAPHORIC_SUBJECT.match(text[start:cue.start]) or cue.family in {
-        "move", "arrive"}
+    anaphoric = (_ANAPHORIC_SUBJECT.match(text[start:cue.start])
+                 or _BARE_FORCES.search(text[start:cue.start])
+                 or cue.family in {"move", "arrive"})
     if anaphoric and state.actor is not None:
         return state.actor, f"actor carried from the previous sentence ({state.actor})"
     if cue.family in {"move", "end"} and cue.strong:
