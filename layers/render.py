@@ -303,7 +303,7 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
     props: dict[str, Any] = {
         "id": row["id"], "name": row["name"], "status": row["status"],
         "_style": _leaflet_style(style),
-        "_popup": popup_html(str(row["name"]), _attributes(row), row["evidence"],
+        "_popup": popup_html(str(row["name"]), feature_attributes(row), row["evidence"],
                              note=row["note"] or None),
         "_tooltip": tooltip_html(str(row["name"]), _short_status(row)),
     }
@@ -336,7 +336,8 @@ def _leaflet_style(style: Style) -> dict[str, Any]:
     return options
 
 
-def _attributes(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+def feature_attributes(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The attribute rows a popup (or the dashboard's evidence panel) shows for a feature."""
     personnel = ""
     if row["personnel_min"] is not None:
         lo, hi = int(row["personnel_min"]), int(row["personnel_max"])
