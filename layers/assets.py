@@ -159,27 +159,27 @@ def external_references(html: str) -> list[str]:
     return [u for u in parser.urls if not u.lower().startswith("data:")]
 
 
-def write_static_assets(folder: Path, *, url_prefix: str = "app/static") -> dict[str, str]:
+def write_static_assets(folder: Path, *, base_url_path: str = "") -> dict[str, str]:
     """Copy the needed assets (and Leaflet's images) into `folder`; return name -> URL.
 
-    For Streamlit's static serving (`server.enableStaticServing`, files under ./static are
-    served at /app/static/...), so the dashboard needs no CDN either.
+    For Streamlit's static serving (`server.enableStaticServing`: files under ./static are
+    served at /app/static/..., below `server.baseUrlPath` if one is set), so the dashboard
+    needs no CDN either. The URLs are absolute because the map runs in streamlit-folium's
+    iframe under /component/..., where a relative "app/static" would miss the route.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    prefix = "/".join(["", *filter(None, [base_url_path.strip("/")]), "app", "static"])
     urls: dict[str, str] = {}
     for asset in needed_assets():
         target = folder / asset.filename
         if not target.exists() or target.read_bytes() != asset.path.read_bytes():
             shutil.copyfile(asset.path, target)
-        urls[asset.name] = f"{url_prefix.rstrip('/')}/{asset.filename}"
+        urls[asset.name] = f"{prefix}/{asset.filename}"
         if asset.kind == "css":
             images = asset.path.parent / "images"
             if images.is_dir():
                 shutil.copytree(images, folder / "images", dirs_exist_ok=True)
     return urls
-
-
-serve_assets = write_static_assets  # the name the dashboard calls
 
 
 def asset_names(assets: Iterable[Asset] | None = None) -> list[str]:

@@ -143,12 +143,14 @@ def test_hostile_article_exports_without_live_markup(tmp_path: Path) -> None:
 
 
 def test_write_static_assets_for_the_dashboard(tmp_path: Path) -> None:
-    urls = write_static_assets(tmp_path / "static", url_prefix="app/static")
-    assert urls == {"leaflet": "app/static/leaflet.js", "jquery": "app/static/jquery.min.js",
-                    "leaflet_css": "app/static/leaflet.css"}
+    urls = write_static_assets(tmp_path / "static")
+    assert urls == {"leaflet": "/app/static/leaflet.js", "jquery": "/app/static/jquery.min.js",
+                    "leaflet_css": "/app/static/leaflet.css"}
     for name in ("leaflet.js", "jquery.min.js", "leaflet.css", "images/layers.png"):
         assert (tmp_path / "static" / name).is_file()
     assert write_static_assets(tmp_path / "static") == urls  # idempotent
+    below = write_static_assets(tmp_path / "static", base_url_path="/maps/")
+    assert below["leaflet"] == "/maps/app/static/leaflet.js"
 
 
 def _first_position(coordinates: list) -> tuple[float, float]:  # type: ignore[type-arg]
