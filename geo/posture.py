@@ -5,6 +5,27 @@ Reporting arrives out of order and at different grains: an article of 26 Novembe
 federal areas". Read as a timeline, that is not a contradiction but a sequence: present before
 late August, departing from then, withdrawn by 26 November. This module turns claims into that
 timeline and reads it at a date; it is pure (claims and places in, frozen dataclasses out).
+
+Arrivals are part of the timeline. "US troops would begin withdrawing from Baghdad to Erbil" (late
+August) makes Erbil *arriving* from late August: a move in is planned or under way, and nothing
+yet says the forces are there. A completed arrival makes a place present. Decisions an analyst
+would otherwise have to guess:
+
+- Before the arrival's date a place known only from arrivals is *unknown* and not drawn: an
+  arrival says where forces are going, not that any were there before (unlike a departure, which
+  implies earlier presence). Any other claim about the place (a presence report) still shows.
+- A move in to a place already present or residual by its own reporting is a reinforcement: the
+  place stays drawn as held (a solid frame, not a dashed "not yet there" one); the arrival is
+  current evidence and named in the reason.
+- A presence report about a region ("All global coalition forces are now in the Kurdistan
+  Region") confirms as present each place inside it whose own newest report before it was an
+  arrival; the evidence names the region (`via`), so the popup says the claim was made of it.
+  Mirror image of a completed departure from a region withdrawing the places inside it with an
+  earlier departure claim. A place with a newer report of its own keeps it.
+- A figure stays at the level the text gives it: 1,500 personnel and seven countries "in the
+  Kurdistan Region" are the region's, never copied onto Erbil. Only a presence claim about the
+  place itself gives its personnel; an arrival's figure is how many move, not how many are there,
+  so it stays in the evidence.
 """
 
 from __future__ import annotations
@@ -17,7 +38,8 @@ from enum import StrEnum
 from geo.claims import Claim, ClaimKind, Personnel
 from geo.gazetteer import Place
 
-COALITION_KINDS = frozenset({ClaimKind.COALITION_PRESENCE, ClaimKind.COALITION_DEPARTURE})
+COALITION_KINDS = frozenset({ClaimKind.COALITION_PRESENCE, ClaimKind.COALITION_DEPARTURE,
+                             ClaimKind.COALITION_ARRIVAL})
 _REGION_KINDS = frozenset({"region", "governorate"})
 
 
@@ -27,6 +49,7 @@ class Status(StrEnum):
     PRESENT = "present"
     RESIDUAL = "residual"  # a few personnel remain ("four to five personnel")
     DEPARTING = "departing"  # a departure is planned or under way
+    ARRIVING = "arriving"  # forces moving in: an arrival is planned or under way
     WITHDRAWN = "withdrawn"
     UNKNOWN = "unknown"  # no claim says anything about this place at that date
 
@@ -88,9 +111,13 @@ class _Event:
         return (self.date, self.via is None, self.claim.source.published, self.claim.start)
 
 
+_MOVES = frozenset({ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL})
+_HELD = frozenset({Status.PRESENT, Status.RESIDUAL})  # forces are there
+
+
 def claim_date(claim: Claim) -> dt.date:
-    """When a claim takes effect: a completed departure at the end of its span, else its start."""
-    if claim.kind is ClaimKind.COALITION_DEPARTURE and claim.status == "completed" and claim.date:
+    """When a claim takes effect: a completed move at the end of its span, else its start."""
+    if claim.kind in _MOVES and claim.status == "completed" and claim.date:
         return claim.date.end
     return claim.effective_date
 
@@ -99,6 +126,8 @@ def claim_status(claim: Claim) -> Status:
     """The status a coalition claim asserts from its date on."""
     if claim.kind is ClaimKind.COALITION_DEPARTURE:
         return Status.WITHDRAWN if claim.status == "completed" else Status.DEPARTING
+    if claim.kind is ClaimKind.COALITION_ARRIVAL:
+        return Status.PRESENT if claim.status == "completed" else Status.ARRIVING
     return Status.RESIDUAL if claim.status == "residual" else Status.PRESENT
 
 
@@ -107,8 +136,9 @@ def coalition_posture(claims: Iterable[Claim], *, as_of: dt.date | None = None,
     """The coalition's status at every place a claim names, as of a date (None: the latest).
 
     A completed departure from a region (e.g. `federal_iraq`) withdraws every place inside it
-    that has an earlier departure claim of its own; a place only reported as "remaining" keeps
-    its own, more specific status.
+    that has an earlier departure claim of its own; a presence report about a region (e.g.
+    `kurdistan_region`) confirms every place inside it whose own newest earlier claim is an
+    arrival. A place with a newer report of its own ("four to five remain") keeps it.
     """
     gazetteer = _places(places)
     coalition = [c for c in claims if c.kind in COALITION_KINDS]
@@ -117,24 +147,32 @@ def coalition_posture(claims: Iterable[Claim], *, as_of: dt.date | None = None,
         events.setdefault(claim.place_id, []).append(
             _Event(claim_date(claim), claim_status(claim), claim, None))
     for region in coalition:
-        if claim_status(region) is not Status.WITHDRAWN or region.place_id not in gazetteer:
+        status = claim_status(region)
+        if status not in {Status.WITHDRAWN, Status.PRESENT} or region.place_id not in gazetteer:
             continue
         area = gazetteer[region.place_id]
         if area.kind not in _REGION_KINDS:
             continue
+        when_ = claim_date(region)
         for place_id, place_events in events.items():
             if place_id == region.place_id or place_id not in gazetteer:
                 continue
             if not area.geometry.covers(gazetteer[place_id].geometry):
                 continue
             own = [e for e in place_events if e.via is None]
-            departed = any(e.claim.kind is ClaimKind.COALITION_DEPARTURE
-                           and e.date < claim_date(region) for e in own)
             # A newer report about the place itself ("four to five remain") is more specific.
-            newer = any(e.date >= claim_date(region) for e in own)
-            if departed and not newer:
-                place_events.append(
-                    _Event(claim_date(region), Status.WITHDRAWN, region, region.place_id))
+            if any(e.date >= when_ for e in own):
+                continue
+            earlier = [e for e in own if e.date < when_]
+            if status is Status.WITHDRAWN:
+                applies = any(e.claim.kind is ClaimKind.COALITION_DEPARTURE for e in earlier)
+            else:
+                # Only where the place's own last word had forces moving in: a region's
+                # presence says nothing about a site reported left.
+                applies = bool(earlier) and max(earlier, key=lambda e: e.key).claim.kind \
+                    is ClaimKind.COALITION_ARRIVAL
+            if applies:
+                place_events.append(_Event(when_, status, region, region.place_id))
     return {pid: _read_timeline(pid, evs, as_of, gazetteer)
             for pid, evs in sorted(events.items())}
 
@@ -155,39 +193,55 @@ def in_force(evidence: Iterable[Evidence]) -> bool:
 
 def _read_timeline(place_id: str, events: list[_Event], as_of: dt.date | None,
                    places: Mapping[str, Place]) -> PlacePosture:
-    evidence = _roles(events, as_of)
-    past = [e for e in events if as_of is None or e.date <= as_of]
-    if past:
-        basis = max(past, key=lambda e: e.key)
+    past = sorted((e for e in events if as_of is None or e.date <= as_of), key=lambda e: e.key)
+    basis: _Event | None = None
+    reinforcement: _Event | None = None
+    for event in past:
+        if event.status is Status.ARRIVING and basis is not None and basis.status in _HELD:
+            reinforcement = event  # more forces moving in does not unmake those already there
+            continue
+        basis, reinforcement = event, None
+    if basis is not None:
         status, reason = basis.status, _reason(basis, places, implied=False)
+        if reinforcement is not None:
+            reason += f"; more moving in: {_reason(reinforcement, places, implied=False)}"
+        evidence = _roles(events, as_of, since=basis.date)
     else:
         basis = min(events, key=lambda e: e.key)
+        evidence = _roles(events, as_of)
         if basis.claim.kind is ClaimKind.COALITION_DEPARTURE or basis.status is Status.RESIDUAL:
-            # Leaving, or "remaining", implies having been there before.
+            # Leaving, or "remaining", implies having been there before; arriving does not.
             status, reason = Status.PRESENT, _reason(basis, places, implied=True)
         else:
             status, reason = Status.UNKNOWN, "no report yet at this date"
-    current = [e.claim for e in evidence if e.role is Role.CURRENT]
-    counted = [c for c in current if c.kind is ClaimKind.COALITION_PRESENCE]
+    # Figures follow the text's level: a region's head count is not the count at a site in it.
+    counted = [e.claim for e in evidence if e.role is Role.CURRENT and e.via is None
+               and e.claim.kind is ClaimKind.COALITION_PRESENCE]
     return PlacePosture(
         place_id=place_id, status=status, reason=reason, basis=basis.claim, evidence=evidence,
         personnel=next((c.personnel for c in counted if c.personnel), None)
-        if status in {Status.PRESENT, Status.RESIDUAL} else None,
+        if status in _HELD else None,
         countries=tuple(dict.fromkeys(n for c in counted for n in c.countries)),
         country_count=max((c.country_count for c in counted if c.country_count), default=None),
     )
 
 
-def _roles(events: list[_Event], as_of: dt.date | None) -> tuple[Evidence, ...]:
-    """Newest first; the newest date at or before as_of is current, older is history."""
+def _roles(events: list[_Event], as_of: dt.date | None, *,
+           since: dt.date | None = None) -> tuple[Evidence, ...]:
+    """Newest first; from `since` (default: the newest date) to as_of is current, older history.
+
+    `since` reaches back to the claim the status rests on when newer claims (a reinforcement)
+    hold alongside it rather than replacing it.
+    """
     past = [e.date for e in events if as_of is None or e.date <= as_of]
     newest = max(past, default=None)
+    first = since if since is not None else newest
     ordered = sorted(events, key=lambda e: e.key, reverse=True)
     out: list[Evidence] = []
     for e in ordered:
-        if newest is None or e.date > newest:
+        if newest is None or first is None or e.date > newest:
             role = Role.LATER
-        elif e.date == newest:
+        elif e.date >= first:
             role = Role.CURRENT
         else:
             role = Role.HISTORY
@@ -208,16 +262,19 @@ def _reason(event: _Event, places: Mapping[str, Place], *, implied: bool) -> str
     if implied:
         what = "departure" if claim.kind is ClaimKind.COALITION_DEPARTURE else "remaining few"
         return f"present before the {what} reported for {when(claim)} ({source})"
+    arrived = claim.kind is ClaimKind.COALITION_ARRIVAL
     phrase = {
         Status.WITHDRAWN: "withdrawn by",
         Status.DEPARTING: f"departure {claim.status or 'reported'} from",
+        Status.ARRIVING: f"arrival {claim.status or 'reported'} from",
         Status.RESIDUAL: "a few personnel remain as of",
-        Status.PRESENT: "present as of",
+        Status.PRESENT: "arrived by" if arrived else "present as of",
     }.get(event.status, "reported")
     via = ""
     if event.via:
         region = places[event.via].name if event.via in places else event.via
-        via = f", as the departure from all of {region} was completed"
+        via = (f", as the departure from all of {region} was completed"
+               if event.status is Status.WITHDRAWN else f", said of {region} as a whole")
     return f"{phrase} {when(claim)}{via} ({source})"
 
 

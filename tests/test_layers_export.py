@@ -102,7 +102,7 @@ def test_export_geojson_is_rfc7946_with_attributes_and_evidence(tmp_path: Path) 
         assert 38 < lon < 49
         assert 29 < lat < 38
     assert by_layer == {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
-                        "isis_activity_zones": 3, "coalition_positions": 5}
+                        "isis_activity_zones": 3, "coalition_positions": 6}
     asad = next(f for f in data["features"] if f["id"] == "coalition_positions/ain_al_asad")
     props = asad["properties"]
     assert props["status"] == "withdrawn"

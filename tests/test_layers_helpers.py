@@ -63,6 +63,8 @@ def seed_claims(article: Article | None = None) -> list[Claim]:
           for pid in ("baghdad_airport", "green_zone", "joc_hq")),
         claim(a, D, "ain_al_asad", _ASAD, status="planned", date=LATE_AUGUST,
               place_text="Ain al-Assad airbase"),
+        claim(a, ClaimKind.COALITION_ARRIVAL, "erbil", _AUGUST, status="planned",
+              date=LATE_AUGUST, place_text="Erbil", actors=("United States",)),
         claim(a, P, "kurdistan_region", _KURDISTAN, date=ARTICLE_DAY,
               personnel=Personnel(1500, 1500, True, "nearly 1,500"), countries=COUNTRIES,
               country_count=7, actors=("United States", "Global Coalition")),

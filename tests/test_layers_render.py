@@ -19,7 +19,7 @@ from layers.spec import FRIEND_BLUE, HOSTILE_RED, LayerKind
 from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 
 EXPECTED_FEATURES = {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
-                     "isis_activity_zones": 3, "coalition_positions": 5}
+                     "isis_activity_zones": 3, "coalition_positions": 6}
 
 
 class _Tree(HTMLParser):
@@ -122,7 +122,7 @@ def test_coalition_sites_carry_status_and_the_ain_al_asad_quote() -> None:
     sites = frames["coalition_positions"]
     assert dict(zip(sites["id"], sites["status"], strict=True)) == {
         "ain_al_asad": "withdrawn", "baghdad": "residual", "baghdad_airport": "withdrawn",
-        "green_zone": "withdrawn", "joc_hq": "withdrawn"}
+        "erbil": "present", "green_zone": "withdrawn", "joc_hq": "withdrawn"}
     assert sites.loc["joc_hq", "precision"] == "approximate"
     assert "approximate" in sites.loc["joc_hq", "note"]
     quotes = [e["quote"] for e in sites.loc["ain_al_asad", "evidence"]]
@@ -143,6 +143,7 @@ def test_as_of_before_august_shows_the_coalition_still_in_place() -> None:
     frames = layer_frames(None, as_of=dt.date(2025, 8, 1), claims=seed_claims())
     assert set(frames["coalition_positions"]["status"]) == {"present"}
     assert "ain_al_asad" in frames["coalition_positions"].index
+    assert "erbil" not in frames["coalition_positions"].index  # the move in comes later
     assert len(frames["isis_activity_zones"]) == 0  # nothing reported yet at that date
     assert set(frames["disputed_provinces"]["status"]) == {"no threat reported"}
 

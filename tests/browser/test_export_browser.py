@@ -15,7 +15,7 @@ from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 pytestmark = pytest.mark.browser
 
 EXPECTED_FEATURES = {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
-                     "isis_activity_zones": 3, "coalition_positions": 5}
+                     "isis_activity_zones": 3, "coalition_positions": 6}
 DRAWN = ("() => typeof L !== 'undefined' && L.version === '1.9.3'"
          " && document.querySelectorAll('.pm-layer').length > 0"
          " && document.querySelector('.pm-legend') !== null")
@@ -52,7 +52,7 @@ def test_exported_map_draws_offline_with_control_features_popup_and_toggle(
     zones = labels.filter(has_text=LAYERS["isis_activity_zones"].title).locator("input")
     zones.uncheck()
     page.wait_for_function(f"() => {_count('isis_activity_zones')} === 0", timeout=TIMEOUT_MS)
-    assert page.evaluate(_count("coalition_positions")) == 5  # the others stay
+    assert page.evaluate(_count("coalition_positions")) == 6  # the others stay
     zones.check()
     page.wait_for_function(f"() => {_count('isis_activity_zones')} === 3", timeout=TIMEOUT_MS)
 
@@ -64,7 +64,7 @@ def test_hostile_article_text_is_shown_not_run(offline_page: OfflinePage,
                                                tmp_path: Path) -> None:
     page = offline_page.page
     _open(offline_page, export_html(tmp_path / "hostile.html", claims=hostile_claims()))
-    assert page.evaluate(_count("coalition_positions")) == 5
+    assert page.evaluate(_count("coalition_positions")) == 6
     page.click('[data-place-id="ain_al_asad"]')
     page.wait_for_selector(".leaflet-popup-content blockquote", timeout=TIMEOUT_MS)
     text = page.inner_text(".leaflet-popup-content")
@@ -84,3 +84,4 @@ def test_as_of_before_august_shows_forces_still_at_ain_al_asad(offline_page: Off
     page = offline_page.page
     assert page.locator(".leaflet-control-layers-overlays label").count() == 1
     assert page.locator('[data-place-id="ain_al_asad"][data-status="present"]').count() == 1
+    assert page.locator('[data-place-id="erbil"]').count() == 0  # the move in comes later
