@@ -56,8 +56,10 @@ _SPECS = (
         convention=Convention.CONTROL,
         description="Sites where reporting places, or placed, coalition forces, by status.",
         style=Style(color=FRAME_BLACK, weight=1.5, fill_color=FRIEND_BLUE, fill_opacity=1.0),
-        # APP-6 friendly frames; a dashed frame is APP-6's "planned/anticipated" (departing),
-        # an empty grey one marks a site the reporting says was left.
+        # APP-6 friendly frames; a dashed frame is APP-6's "planned/anticipated" (a move out
+        # or in), an empty grey one marks a site the reporting says was left. Fill says how
+        # much is there now: departing forces still are (half), arriving ones not yet (pale,
+        # longer dashes), so the two moves stay apart.
         status_styles=(
             ("present", Style(color=FRAME_BLACK, weight=1.5, fill_color=FRIEND_BLUE,
                               fill_opacity=1.0)),
@@ -65,6 +67,8 @@ _SPECS = (
                                fill_opacity=1.0)),
             ("departing", Style(color=FRAME_BLACK, weight=1.5, fill_color=FRIEND_BLUE,
                                 fill_opacity=0.45, dash_array="4 3")),
+            ("arriving", Style(color=FRAME_BLACK, weight=1.5, fill_color=FRIEND_BLUE,
+                               fill_opacity=0.15, dash_array="7 3")),
             ("withdrawn", Style(color="#5f6f7a", weight=1.5, fill_color="#ffffff",
                                 fill_opacity=0.6, dash_array="3 3")),
         ),

@@ -94,8 +94,13 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
 
 
 def csv_text(claims: Iterable[Claim] | None = None) -> str:
-    """The claims as CSV; text cells that a spreadsheet would run as formulas are quoted."""
-    table = claims_frame(default_claims() if claims is None else claims)
+    """The claims as CSV (see table_csv)."""
+    return table_csv(claims_frame(default_claims() if claims is None else claims))
+
+
+def table_csv(table: pd.DataFrame) -> str:
+    """A claims table (or a filtered part of one) as CSV, formula-like text cells defused."""
+    table = table.copy()
     for column in _TEXT_COLUMNS:
         if column in table:
             table[column] = table[column].map(_defuse)

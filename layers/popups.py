@@ -9,6 +9,7 @@ folium's Popup, whose template puts HTML inside a JavaScript template literal (b
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -48,6 +49,18 @@ POPUP_CSS = """
 def esc(text: object) -> str:
     """Escape for HTML text and attribute values (&, <, >, " and ')."""
     return html.escape(str(text), quote=True)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md(text: object) -> str:
+    """Escape for Streamlit markdown: every ASCII punctuation mark backslashed.
+
+    Streamlit renders labels, captions and alerts as markdown, where untrusted text could
+    link, embed a remote image, colour (:red[...]) or typeset ($...$); escaped, it is shown.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def safe_url(url: str | None) -> str | None:

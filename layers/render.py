@@ -439,7 +439,8 @@ def _outline() -> folium.GeoJson:
                                   "fillOpacity": 1.0})
 
 
-_STATUS_Z = {"present": 1000, "residual": 1000, "departing": 500, "withdrawn": 0}
+_STATUS_Z = {"present": 1000, "residual": 1000, "departing": 500, "arriving": 500,
+             "withdrawn": 0}
 
 _ON_EACH_FEATURE = """function(feature, layer) {
     var p = feature.properties;
@@ -557,6 +558,7 @@ def legend_html() -> str:
     rows = ["<h4>Legend</h4>", "<h5>Control: where coalition forces are (friendly, blue)</h5>"]
     labels = {"present": "present", "residual": "residual: a few remain (figure shown)",
               "departing": "departing: planned or under way (dashed)",
+              "arriving": "arriving: move planned or under way (dashed, pale)",
               "withdrawn": "withdrawn / departed (empty, grey)"}
     for status, style in sites.status_styles:
         rows.append(f"<div>{_frame_swatch(style)}{esc(labels.get(status, status))}</div>")

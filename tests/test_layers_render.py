@@ -12,6 +12,7 @@ import folium
 import pytest
 
 from geo.errors import PostureMapError
+from geo.posture import Status
 from layers.catalog import LAYERS
 from layers.popups import esc, popup_html, safe_url
 from layers.render import build_map, layer_frames, layer_groups, legend_html
@@ -110,7 +111,7 @@ def test_tiles_are_an_option() -> None:
 def test_legend_explains_control_activity_and_threat() -> None:
     text = "".join(parse(legend_html()).text)
     for words in ("Control", "Activity", "Threat", "present", "residual", "departing",
-                  "withdrawn", "approximate"):
+                  "arriving: move planned or under way", "withdrawn", "approximate"):
         assert words in text
     legend = legend_html()
     assert FRIEND_BLUE in legend
@@ -128,6 +129,32 @@ def test_coalition_sites_carry_status_and_the_ain_al_asad_quote() -> None:
     quotes = [e["quote"] for e in sites.loc["ain_al_asad", "evidence"]]
     assert any("Ain al-Assad airbase" in q for q in quotes)
     assert sites.loc["baghdad", "personnel_text"] == "four to five personnel"
+
+
+def test_every_drawn_status_has_its_own_style() -> None:
+    sites = LAYERS["coalition_positions"]
+    styled = [status for status, _ in sites.status_styles]
+    assert set(styled) == {str(s) for s in Status} - {str(Status.UNKNOWN)}
+    moves = {s: sites.style_for(s) for s in ("departing", "arriving")}
+    assert all(style.dash_array for style in moves.values())  # APP-6: planned is dashed
+    assert moves["departing"] != moves["arriving"]
+    assert moves["arriving"].fill_opacity < moves["departing"].fill_opacity  # not there yet
+
+
+def test_erbil_as_it_moves_in_and_as_the_region_confirms_it() -> None:
+    page = render(["coalition_positions"], as_of=dt.date(2025, 9, 15))
+    features = {f["id"]: f for c in collections(page) for f in c["features"]}
+    icon = parse(features["erbil"]["properties"]["_icon"])
+    assert icon.tags[0][1]["data-status"] == "arriving"
+    rect = next(attrs for tag, attrs in icon.tags if tag == "rect")
+    assert rect["stroke-dasharray"] == LAYERS["coalition_positions"].style_for(
+        "arriving").dash_array
+    latest = render(["coalition_positions"])
+    erbil = next(f for c in collections(latest) for f in c["features"] if f["id"] == "erbil")
+    popup = "".join(parse(erbil["properties"]["_popup"]).text)
+    assert "Said of Kurdistan Region, which contains this place." in popup
+    assert "Personnel" not in popup  # the region's 1,500 stay on the region
+    assert "·" not in "".join(parse(erbil["properties"]["_icon"]).text)  # no figure on the frame
 
 
 def test_kurdistan_region_carries_personnel_and_countries() -> None:

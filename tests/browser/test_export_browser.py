@@ -85,3 +85,16 @@ def test_as_of_before_august_shows_forces_still_at_ain_al_asad(offline_page: Off
     assert page.locator(".leaflet-control-layers-overlays label").count() == 1
     assert page.locator('[data-place-id="ain_al_asad"][data-status="present"]').count() == 1
     assert page.locator('[data-place-id="erbil"]').count() == 0  # the move in comes later
+
+
+def test_erbil_is_drawn_arriving_in_mid_september(offline_page: OfflinePage,
+                                                  tmp_path: Path) -> None:
+    path = export_html(tmp_path / "sep.html", layer_ids=["coalition_positions"],
+                       as_of=dt.date(2025, 9, 15), claims=seed_claims())
+    _open(offline_page, path)
+    page = offline_page.page
+    erbil = page.locator('[data-place-id="erbil"][data-status="arriving"]')
+    assert erbil.count() == 1
+    assert erbil.locator("rect").get_attribute("stroke-dasharray")
+    assert "arriving: move planned or under way" in page.inner_text(".pm-legend")
+
