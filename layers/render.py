@@ -52,6 +52,7 @@ APPROX_RADIUS_M = 8_000  # a hand-estimated site is drawn as an area this wide, 
 HATCH_ID = "pm-hatch-hostile"
 MAP_CENTER = (33.2, 43.7)
 FRAME_ASPECT = 1.5  # APP-6 friendly land-unit frame: a rectangle 1.5 wide per 1 high
+LABELS_Z = 450  # the governorate-name pane: above the layer panes (390+), below the markers (600)
 ATTRIBUTE_COLUMNS = ("id", "name", "layer", "status", "reason", "precision", "note",
                      "personnel_min", "personnel_max", "personnel_approximate",
                      "personnel_text", "countries", "country_count", "as_of", "evidence")
@@ -266,6 +267,9 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
                          overlay=False).add_to(m)
     for z, layer_id in enumerate(["base", *LAYERS]):
         folium.map.CustomPane(_pane(layer_id), z_index=390 + z, pointer_events=True).add_to(m)
+    # Place names above every layer's shapes but under the site frames (Leaflet's marker pane
+    # is 600, its tooltip pane 650): a governorate's name must not print over a position.
+    folium.map.CustomPane(_pane("labels"), z_index=LABELS_Z, pointer_events=False).add_to(m)
     _Decorations().add_to(m)
     _outline().add_to(m)
     _Legend().add_to(m)
@@ -288,7 +292,8 @@ def _geojson(spec: LayerSpec, frame: gpd.GeoDataFrame) -> folium.GeoJson:
     return folium.GeoJson(
         collection, name=esc(spec.title), control=False, show=True,
         style_function=lambda f: f["properties"]["_style"],
-        on_each_feature=JsCode(_ON_EACH_FEATURE), pane=_pane(spec.id),
+        on_each_feature=JsCode(_ON_EACH_FEATURE.replace("__LABELS__", _pane("labels"))),
+        pane=_pane(spec.id),
         class_name=f"pm-layer pm-layer-{spec.id}", bubbling_mouse_events=False, **options)
 
 
@@ -447,7 +452,7 @@ _ON_EACH_FEATURE = """function(feature, layer) {
     layer.bindPopup(p._popup, {maxWidth: 380});
     if (p._label) {
         layer.bindTooltip(p._label, {permanent: true, direction: "center",
-                                     className: "pm-gov-label"});
+                                     className: "pm-gov-label", pane: "__LABELS__"});
     } else {
         layer.bindTooltip(p._tooltip, {sticky: true});
     }
@@ -472,8 +477,9 @@ _SITE_CSS = """
 .pm-site-frame{position:relative;line-height:0}
 .pm-site-label{position:absolute;left:100%;top:50%;transform:translateY(-50%);margin-left:3px;
  white-space:nowrap;line-height:1.1;font:600 11px system-ui,sans-serif;color:#0b2545;
- text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}
-.pm-site-frame[data-status=withdrawn] .pm-site-label{color:#5f6f7a;font-weight:400}
+ padding:0 3px;border-radius:2px;background:rgba(255,255,255,.82)}
+.pm-site-frame[data-status=withdrawn] .pm-site-label{color:#5f6f7a;font-weight:400;
+ background:rgba(255,255,255,.6)}
 .pm-zoomed-out .pm-site-frame[data-status=withdrawn] .pm-site-label{display:none}
 .pm-gov-label{background:none;border:none;box-shadow:none;padding:0;color:#6b6b6b;
  font:11px system-ui,sans-serif;text-shadow:0 0 2px #fff,0 0 2px #fff}

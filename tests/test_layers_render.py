@@ -157,6 +157,15 @@ def test_erbil_as_it_moves_in_and_as_the_region_confirms_it() -> None:
     assert "·" not in "".join(parse(erbil["properties"]["_icon"]).text)  # no figure on the frame
 
 
+def test_governorate_names_sit_under_the_site_frames() -> None:
+    page = render(["governorates", "coalition_positions"])
+    z = re.search(r'(\w+) = \w+\.createPane\(\s*"pm-pane-labels"\);\s*\1\.style\.zIndex = (\d+)',
+                  page)
+    assert z, "no labels pane with a z-index"
+    assert 400 < int(z.group(2)) < 600  # above the layers' shapes, below Leaflet's markers
+    assert 'className: "pm-gov-label", pane: "pm-pane-labels"' in page
+
+
 def test_kurdistan_region_carries_personnel_and_countries() -> None:
     region = layer_frames(["kurdistan_region"], claims=seed_claims())["kurdistan_region"]
     row = region.loc["kurdistan_region"]

@@ -98,3 +98,15 @@ def test_erbil_is_drawn_arriving_in_mid_september(offline_page: OfflinePage,
     assert erbil.locator("rect").get_attribute("stroke-dasharray")
     assert "arriving: move planned or under way" in page.inner_text(".pm-legend")
 
+
+def test_governorate_names_print_under_the_site_frames(offline_page: OfflinePage,
+                                                        tmp_path: Path) -> None:
+    path = export_html(tmp_path / "labels.html",
+                       layer_ids=["governorates", "coalition_positions"], claims=seed_claims())
+    _open(offline_page, path)
+    z = offline_page.page.evaluate("""() => {
+        const z = el => Number(getComputedStyle(el.closest('.leaflet-pane')).zIndex);
+        return [z(document.querySelector('.pm-gov-label')),
+                z(document.querySelector('.pm-site'))];
+    }""")
+    assert z[0] < z[1]  # Baghdad's name no longer covers the Baghdad frame and its figure
