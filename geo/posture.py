@@ -153,7 +153,7 @@ def coalition_posture(claims: Iterable[Claim], *, as_of: dt.date | None = None,
         area = gazetteer[region.place_id]
         if area.kind not in _REGION_KINDS:
             continue
-        when_ = claim_date(region)
+        region_date = claim_date(region)
         for place_id, place_events in events.items():
             if place_id == region.place_id or place_id not in gazetteer:
                 continue
@@ -161,18 +161,18 @@ def coalition_posture(claims: Iterable[Claim], *, as_of: dt.date | None = None,
                 continue
             own = [e for e in place_events if e.via is None]
             # A newer report about the place itself ("four to five remain") is more specific.
-            if any(e.date >= when_ for e in own):
+            if any(e.date >= region_date for e in own):
                 continue
-            earlier = [e for e in own if e.date < when_]
+            earlier = [e for e in own if e.date < region_date]
             if status is Status.WITHDRAWN:
                 applies = any(e.claim.kind is ClaimKind.COALITION_DEPARTURE for e in earlier)
             else:
                 # Only where the place's own last word had forces moving in: a region's
                 # presence says nothing about a site reported left.
-                applies = bool(earlier) and max(earlier, key=lambda e: e.key).claim.kind \
-                    is ClaimKind.COALITION_ARRIVAL
+                last = max(earlier, key=lambda e: e.key, default=None)
+                applies = last is not None and last.claim.kind is ClaimKind.COALITION_ARRIVAL
             if applies:
-                place_events.append(_Event(when_, status, region, region.place_id))
+                place_events.append(_Event(region_date, status, region, region.place_id))
     return {pid: _read_timeline(pid, evs, as_of, gazetteer)
             for pid, evs in sorted(events.items())}
 
