@@ -1,0 +1,165 @@
+"""`streamlit run app.py` in real headless Chromium, every outside request blocked.
+
+The server runs on a free loopback port; every wait is for a condition (the server's health
+check, a count of drawn features), never a fixed sleep. A screenshot is kept in artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import FrameLocator, Page, expect
+
+from layers.catalog import LAYERS
+from tests.browser.conftest import OfflinePage, free_port
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = REPO / "artifacts"
+START_TIMEOUT_S = 90
+TIMEOUT_MS = 30_000
+EXPECTED_FEATURES = {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
+                     "isis_activity_zones": 3}
+
+
+def streamlit_command(script: Path, port: int) -> list[str]:
+    """`streamlit run` headless on a loopback port, as a user would start it."""
+    return [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
+            f"--server.port={port}", "--server.address=127.0.0.1",
+            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
+    """Poll the server's health endpoint until it answers, the process dies or time is up."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    raise TimeoutError(f"streamlit did not answer at {url} within {timeout_s} s")
+
+
+@pytest.fixture(scope="module")
+def dashboard() -> Iterator[str]:
+    """The dashboard served by `streamlit run app.py`; yields its URL."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(streamlit_command(REPO / "app.py", port), cwd=REPO, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, START_TIMEOUT_S)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def the_map(page: Page) -> FrameLocator:
+    """The streamlit-folium iframe."""
+    return page.frame_locator('iframe[data-testid="stCustomComponentV1"]')
+
+
+def open_dashboard(offline: OfflinePage, url: str) -> FrameLocator:
+    offline.page.goto(url)
+    frame = the_map(offline.page)
+    for layer_id, count in EXPECTED_FEATURES.items():
+        expect(frame.locator(f".pm-layer-{layer_id}")).to_have_count(count, timeout=TIMEOUT_MS)
+    wait_idle(offline.page)
+    return frame
+
+
+def toggle(page: Page, layer_id: str, *, on: bool) -> None:
+    """Flip a sidebar switch as a user does, by its label; wait until the map shows it."""
+    switch = page.get_by_role("switch", name=LAYERS[layer_id].title)
+    page.locator("[data-testid=stSidebar]").get_by_text(LAYERS[layer_id].title, exact=True).click()
+    expect(switch).to_be_checked(checked=on)
+    features = the_map(page).locator(f".pm-layer-{layer_id}")
+    if on:
+        expect(features.first).to_be_attached(timeout=TIMEOUT_MS)
+    else:
+        expect(features).to_have_count(0, timeout=TIMEOUT_MS)
+    wait_idle(page)
+
+
+def wait_idle(page: Page) -> None:
+    """Until the script run has finished, so every widget on the page is the current one."""
+    expect(page.locator("[data-testid=stApp]")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS)
+
+
+def map_view(page: Page) -> list[float]:
+    """The Leaflet map's zoom and centre, read inside the iframe."""
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    view: list[float] = frame.evaluate(
+        "() => { const c = window.map.getCenter(); return [window.map.getZoom(), c.lat, c.lng]; }")
+    return view
+
+
+def test_dashboard_draws_toggles_keeps_its_view_and_shows_evidence(
+        offline_page: OfflinePage, dashboard: str) -> None:
+    page = offline_page.page
+    frame = open_dashboard(offline_page, dashboard)
+    expect(frame.locator(".pm-layer-coalition_positions").first).to_be_visible()
+    expect(frame.locator(".pm-legend")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
+
+    next(f for f in page.frames if "streamlit_folium" in f.url).evaluate(
+        "() => { window.map.setView([34.6, 43.9], 8, {animate: false}); window.__kept = true; }")
+    view = map_view(page)
+    assert view[0] == 8  # a view of the user's own, not the one the map opened with
+    toggle(page, "isis_activity_zones", on=False)
+    expect(frame.locator(".pm-layer-disputed_provinces")).to_have_count(4)  # the others stay
+    assert map_view(page) == view  # same zoom and centre...
+    assert next(f for f in page.frames if "streamlit_folium" in f.url).evaluate(
+        "() => window.__kept === true")  # ...and the same map, not a reloaded one
+
+    toggle(page, "isis_activity_zones", on=True)
+    expect(frame.locator(".pm-layer-isis_activity_zones")).to_have_count(3, timeout=TIMEOUT_MS)
+    frame.locator('[data-place-id="ain_al_asad"]').click()
+    expect(page.locator(".pm-popup").filter(has_text="Ain al-Assad airbase")).to_be_visible(
+        timeout=TIMEOUT_MS)  # the evidence panel beside the map, after the click's rerun
+    assert offline_page.blocked == []
+    assert offline_page.errors == []
+
+
+def test_dashboard_html_export_is_a_working_offline_map(
+        offline_page: OfflinePage, dashboard: str, tmp_path: Path) -> None:
+    page = offline_page.page
+    open_dashboard(offline_page, dashboard)
+    toggle(page, "governorates", on=False)
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        page.get_by_role("button", name="Map (one HTML file, works offline)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.suffix == ".html"
+
+    page.goto(saved.as_uri())
+    page.wait_for_function("() => typeof L !== 'undefined' && L.version === '1.9.3'"
+                           " && document.querySelectorAll('.pm-layer').length > 0",
+                           timeout=TIMEOUT_MS)
+    labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    assert [t.strip() for t in labels] == [s.title for s in LAYERS.values()
+                                           if s.id != "governorates"]
+    assert page.locator(".pm-layer-governorates").count() == 0
+    assert page.locator(".pm-layer-isis_activity_zones").count() == 3
+    assert offline_page.blocked == []
+    assert offline_page.errors == []
