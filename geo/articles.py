@@ -124,7 +124,11 @@ def save_article(article: Article, directory: Path = ARTICLES_DIR) -> Path:
 
 
 def _decode(raw: bytes | str, name: str) -> str:
-    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    try:
+        size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    except UnicodeEncodeError as exc:  # pasted text can carry a lone surrogate half
+        raise ArticleError(f"{name}: not valid Unicode text (lone surrogate at position "
+                           f"{exc.start}); paste the article as plain text") from exc
     if size > MAX_ARTICLE_BYTES:
         raise ArticleError(_too_large(name, size))
     if isinstance(raw, str):
