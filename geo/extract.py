@@ -7,14 +7,22 @@ named in passing (the site of a 2020 strike, a dateline, a byline) yields nothin
 
 Decisions worth knowing (see also the tests):
 - Vague head counts: "a few" / "a handful" -> 2-9, "several" -> 3-9, "a dozen" -> ~12,
-  "dozens" -> 24-99, "hundreds" -> 200-999, "thousands" -> 2,000-9,999, all approximate.
+  "a few dozen" -> 24-60, "several dozen" -> 24-108, "dozens" -> 24-99, "hundreds" -> 200-999,
+  "thousands" -> 2,000-9,999, all approximate; "two dozen" -> 24; "a 1,500-strong force" -> 1,500.
   "nearly/about/some/around N" -> N-N approximate; "more than N" -> N-N approximate.
 - Dates: a weekday is the latest such day on or before publication; a month without a year is
   the latest such month on or before publication unless its clause speaks of the future
   ("will", "by", "until", "next"), then the next one; early/mid/late are days 1-10/11-20/21-end.
+  Month names count only as capitalised whole words ("a separate incident" is no September).
+  A move with no tense of its own takes its status from its date (last year -> completed).
 - "no longer" present -> a completed departure; a negated departure ("will not leave Erbil")
-  -> a presence; any other negation, and past-tense presence ("were based", "once hosted"),
-  yields no claim.
+  -> a presence; any other negation ("no troops are deployed in Mosul"), and past-tense
+  presence ("were based", "once hosted"), yields no claim. So does a feared or conditional
+  move ("any withdrawal from Hawler would ...", "if US forces leave ...").
+- "leaves only a small team in Baghdad": those left behind are a (residual) presence.
+- A place after "west of" / "near" only locates the place before it ("the Ninawa desert west
+  of Mosul"); alone, it says where something happened ("a raid south of Mosul": near Mosul).
+- Iran-aligned militias are actors of their own: their attacks and threats are not ISIS's.
 """
 
 from __future__ import annotations
@@ -32,7 +40,9 @@ from geo.errors import ArticleError
 from geo.gazetteer import Gazetteer, Place, PlaceMention, default_gazetteer
 
 Family = Literal["move", "arrive", "end", "stay", "host", "isis", "threat"]
-Actor = Literal["coalition", "isis", "other"]
+# "other" is Iraqi and Kurdish forces (they fight ISIS); "militia" is Iran-aligned groups,
+# whose attacks and threats are theirs, not ISIS's.
+Actor = Literal["coalition", "isis", "other", "militia"]
 
 # ---------------------------------------------------------------------------------------------
 # Public API
@@ -69,13 +79,24 @@ def explain(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     reasons: list[str] = ["markup (HTML tags or script) was ignored"] if had_markup else []
     state = _State(article=article, isis_context=bool(_ISIS_CONTEXT.search(text)))
     claims: list[Claim] = []
+    skipped = 0
     for start, end in split_sentences(text):
+        if end - start > MAX_SENTENCE_CHARS:
+            skipped += 1
+            continue
         claims.extend(_sentence_claims(text, start, end, gaz, state))
+    if skipped:
+        reasons.append(f"{skipped} run(s) of over {MAX_SENTENCE_CHARS:,} characters without a "
+                       "sentence break were skipped: that is not prose (a table, a list, code)")
     claims = _dedupe(claims)
     if not claims:
         reasons.extend(_why_empty(text, gaz, state))
     return Extraction(tuple(claims), tuple(reasons))
 
+
+# News sentences run to a few hundred characters; linking work grows with the square of a
+# sentence's length, so a longer run (a table, a list, minified code) is skipped, not parsed.
+MAX_SENTENCE_CHARS = 2_000
 
 _ABBREVIATIONS = frozenset({
     "u.s", "u.k", "u.n", "us", "lt", "gen", "col", "maj", "capt", "sgt", "cpl", "pvt", "adm",
@@ -91,17 +112,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Lines are paragraphs; inside one, a sentence ends at . ! or ? (plus closing quotes) unless
     the word is an abbreviation ("U.S.", "Lt.", "Gen.") or an initial, or lower case follows.
-    A leading dateline ("ERBIL, Kurdistan Region - ") is not part of the first sentence.
+    A leading dateline ("ERBIL, Kurdistan Region - ") is not part of the first sentence, also
+    when a pasted headline (a line with no full stop) comes before it.
     """
     spans: list[tuple[int, int]] = []
     pos = 0
+    lead = True  # still in the headline lines a pasted article may start with
     for line in text.split("\n"):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
-        if line_start == 0:
+        if lead:
             dateline = _DATELINE.match(line)
             if dateline:
-                line_start = dateline.end()
+                line_start += dateline.end()
+            lead = not dateline and not _SENTENCE_END.search(line)
         cursor = line_start
         for m in _SENTENCE_END.finditer(text, line_start, line_end):
             if not _is_boundary(text, cursor, m):
@@ -113,9 +137,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def mask_markup(text: str) -> tuple[str, bool]:
-    """Blank out HTML tags, comments and script/style elements, keeping every offset."""
+    """Blank out HTML tags, comments and script/style elements, keeping every offset.
+
+    Zero-width characters that web pages paste along ("US\u200b troops") become spaces too,
+    one for one, so words still split where the reader sees them split.
+    """
     masked, count = _MARKUP.subn(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    return masked, count > 0
+    return _INVISIBLE.sub(" ", masked), count > 0
 
 
 def parse_personnel(text: str) -> Personnel | None:
@@ -139,6 +167,7 @@ def resolve_date(text: str, published: dt.date, *, future: bool = False) -> Date
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*(?:,[^\n\-–—]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?"
     r"\s*[-–—]{1,2}\s+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _MARKUP = re.compile(
     r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)|</?[A-Za-z!][^<>]{0,1000}>",
     re.S | re.I)
@@ -240,11 +269,18 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
 _ISIS_CONTEXT = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Daish|Islamic State|sleeper cells)\b")
 _FORCE_NOUN = (r"(?:troops|forces|personnel|soldiers|military|advisers|advisors|"
                r"service\s*members|servicemembers|marines|contingent|units|trainers|presence|"
-               r"drawdown|withdrawal|pull-?out|coalition|staff|instructors)")
+               r"drawdown|withdrawal|pull-?out|redeployment|relocation|coalition|staff|"
+               r"instructors)")
 _NATIONAL = (r"(?:US|U\.S\.|American|foreign|[Ii]nternational|[Ww]estern|[Aa]llied|French|"
              r"British|German|Italian|Spanish|Australian|Canadian|Danish|Dutch|Norwegian|"
              r"Belgian|[Mm]ultinational|NATO)")
 _ACTORS: tuple[tuple[Actor, re.Pattern[str]], ...] = (
+    ("militia", re.compile(
+        r"\b(?:Iran-(?:backed|aligned)|[Pp]ro-Iran(?:ian)?)(?:\s+[\w-]+){0,2}?\s+"
+        r"(?:militias?|groups?|factions?|fighters|militants)\b|"
+        r"\b(?:Iran-(?:backed|aligned)|[Pp]ro-Iran(?:ian)?)\b|\b[Mm]ilitias?\b|"
+        r"\bKata['’]?ib\s+Hezbollah\b|\bHezbollah\b|\bHouthis?\b|"
+        r"\bIslamic\s+Resistance\s+in\s+Iraq\b")),
     ("coalition", re.compile(
         r"(?:[Gg]lobal\s+)?[Cc]oalition\s+to\s+[Dd]efeat\s+(?:the\s+)?"
         r"(?:Islamic\s+State|ISIS|ISIL|Daesh)(?:\s*\((?:ISIS|ISIL|IS)\))?")),
@@ -252,7 +288,7 @@ _ACTORS: tuple[tuple[Actor, re.Pattern[str]], ...] = (
         r"\bIraqi(?:\s+[\w-]+){0,2}?\s+(?:forces|troops|army|soldiers|police|units|military)\b|"
         r"\b(?:Peshmerga|PMF|Hashd|Asayish|CTS)\b|\bPopular\s+Mobili[sz]ation\b|"
         r"\bCounter-?Terrorism\s+Service\b|\b(?:[Ss]ecurity|[Kk]urdish)\s+forces\b|"
-        r"\b[Ff]ederal\s+[Pp]olice\b|\b[Mm]ilitias?\b|\bIran-(?:backed|aligned)\b|"
+        r"\b[Ff]ederal\s+[Pp]olice\b|"
         r"\b(?:[Ii]raqi\s+)?[Aa]rmy\b")),
     ("coalition", re.compile(
         rf"\b{_NATIONAL}(?:-led)?(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+{_FORCE_NOUN}\b|"
@@ -307,13 +343,24 @@ def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
     return sorted(found, key=lambda a: a.start)
 
 
-def _actor_for(cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorMention | None:
-    """The nearest actor named before the cue, else the nearest after it (passives)."""
+def _actor_for(text: str, cue: _Cue,
+               actors: Sequence[_ActorMention]) -> _ActorMention | None:
+    """The nearest actor named before the cue, else the nearest after it (passives).
+
+    A place "hosts" what comes after the verb, so there the actor after wins; an actor after
+    "to" or "with" ("handed over to the Iraqi army") receives or accompanies, it does not act.
+    """
     before = [a for a in actors if a.start <= cue.start]
+    after = [a for a in actors if a.start >= cue.end
+             and not _RECIPIENT_BEFORE.search(text[max(cue.end, a.start - 20):a.start])]
+    if cue.family == "host" and after:
+        return after[0]
     if before:
         return before[-1]
-    after = [a for a in actors if a.start >= cue.end]
     return after[0] if after else None
+
+
+_RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|alongside)\s+(?:the\s+)?$", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,6 +377,16 @@ _LOCATIVE_GAP = re.compile(
     r"south-?eastern|south-?western|central|Iraqi|disputed|restive|oil-rich|neighbou?ring|"
     r"nearby|[\w-]+['’]s|[a-z][\w-]*)\s+){0,3}"
     r"(?:(?:province|governorate|region|city|capital|district|town|area)\s+of\s+)?$", re.I)
+# "the Ninawa desert west of Mosul": a place after "west of" / "near" is a reference point for
+# the one before it, whatever the two places' sizes.
+_REFERENCE = (r"(?:(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
+              r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|"
+              r"close\s+to|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+              r"(?:(?:city|town|province|governorate|district)\s+of\s+)?$")
+_REFERENCE_GAP = re.compile(
+    r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+\s+){0,3}?"
+    + _REFERENCE, re.I)
+_REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 _SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
 _INSTITUTION_AFTER = re.compile(
@@ -344,10 +401,16 @@ def _rank(place: Place) -> int:
     return _RANK.get(place.kind, 2 if place.kind in {"city", "town"} else 0)
 
 
-def _claimable_mentions(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+def _claimable_mentions(text: str, mentions: Sequence[PlaceMention]
+                        ) -> tuple[list[PlaceMention], list[tuple[int, int]]]:
     """Drop mentions that only locate the previous place ('JOC HQ in the Iraqi capital'),
-    possessives naming a part ("Kirkuk's Hawija"), and institutions ("Anbar's council")."""
+    possessives naming a part ("Kirkuk's Hawija"), and institutions ("Anbar's council").
+
+    Also returns the spans of the locating phrases (" in the Iraqi capital"): linking reads
+    past them, so "Victory base near Baghdad airport to Harir" still reaches Harir.
+    """
     kept: list[PlaceMention] = []
+    locating: list[tuple[int, int]] = []
     chained = False
     previous: PlaceMention | None = None
     for m in mentions:
@@ -356,10 +419,12 @@ def _claimable_mentions(text: str, mentions: Sequence[PlaceMention]) -> list[Pla
             gap = text[previous.end:m.start]
             more_general = _rank(m.place) > _rank(previous.place) or m.place.kind in {
                 "governorate", "region"}
-            if _LOCATIVE_GAP.match(gap) and more_general:
+            if (_LOCATIVE_GAP.match(gap) and more_general) or _REFERENCE_GAP.match(gap):
                 locative, chained = True, bool(_SPANNING.search(gap))
+                locating.append((previous.end, m.end))
             elif chained and _CHAIN_GAP.match(gap):
                 locative = True
+                locating.append((previous.end, m.end))
             else:
                 chained = False
             if (not gap.strip() and re.search(r"['’]s$", previous.text) and kept
@@ -369,7 +434,17 @@ def _claimable_mentions(text: str, mentions: Sequence[PlaceMention]) -> list[Pla
         if not locative and not institution:
             kept.append(m)
         previous = m
-    return kept
+    return kept, locating
+
+
+def _gap(text: str, start: int, end: int, blanks: Sequence[tuple[int, int]]) -> str:
+    """`text[start:end]` with the locating phrases inside it blanked out."""
+    gap = text[start:end]
+    for a, b in blanks:
+        if a < end and start < b:
+            lo, hi = max(a, start) - start, min(b, end) - start
+            gap = gap[:lo] + " " * (hi - lo) + gap[hi:]
+    return gap
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,13 +495,25 @@ def _content_words(gap: str) -> int:
     return sum(1 for w in _words(gap) if w.casefold() not in _NEUTRAL_WORDS)
 
 
+# "to bases around Erbil", "from a camp near Kirkuk": where forces go or come from wins over
+# the word that locates the base.
+_DIRECTED = re.compile(
+    r"\b(out\s+of|from|to|into|towards?)\s+(?:[\w’'-]+\s+){1,3}?(?:in|at|around|near|outside|"
+    r"inside|within|across)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
 def _last_preposition(gap: str) -> str | None:
+    directed = _DIRECTED.search(gap)
+    if directed:
+        return re.sub(r"\s+", " ", directed.group(1).casefold())
+    if _REFERENCE_BEFORE.search(gap):
+        return "near"  # "a raid south of Mosul" happened near Mosul
     found = _PREPOSITION.findall(gap)
     return re.sub(r"\s+", " ", found[-1].casefold()) if found else None
 
 
-def _forward(text: str, cue: _Cue, scope_end: int,
-             mentions: Sequence[PlaceMention]) -> list[_Link]:
+def _forward(text: str, cue: _Cue, scope_end: int, mentions: Sequence[PlaceMention],
+             blanks: Sequence[tuple[int, int]] = ()) -> list[_Link]:
     """The places a cue governs: the first within a short gap, then a list ('X, Y and Z')."""
     links: list[_Link] = []
     cursor = cue.end
@@ -436,7 +523,7 @@ def _forward(text: str, cue: _Cue, scope_end: int,
             continue
         if m.end > scope_end:
             break
-        gap = text[cursor:m.start]
+        gap = _gap(text, cursor, m.start, blanks)
         if _BREAKERS.search(gap):
             break
         if links:
@@ -453,14 +540,16 @@ def _forward(text: str, cue: _Cue, scope_end: int,
     return links
 
 
-def _backward(text: str, cue: _Cue, scope_start: int,
-              mentions: Sequence[PlaceMention]) -> list[_Link]:
+def _backward(text: str, cue: _Cue, scope_start: int, mentions: Sequence[PlaceMention],
+              blanks: Sequence[tuple[int, int]] = ()) -> list[_Link]:
     """'Harir, which hosts US troops'; 'Ain al-Asad was handed over': the place comes first."""
     before = [m for m in mentions if scope_start <= m.start and m.end <= cue.start]
     if not before:
         return []
     m = before[-1]
-    gap = text[m.end:cue.start]
+    if _REFERENCE_BEFORE.search(text[max(scope_start, m.start - 40):m.start]):
+        return []  # "the airfield south of Mosul was handed over": Mosul only locates it
+    gap = _gap(text, m.end, cue.start, blanks)
     if cue.family == "move" and _BACKWARD_PASSIVE.match(gap):
         return [_Link(m, None, backward=True)]
     if cue.family in {"host", "stay"} and _BACKWARD_RELATIVE.match(gap):
@@ -493,7 +582,9 @@ _AFTER_COMPLETED = re.compile(
 _AFTER_UNDER_WAY = re.compile(
     r"^[^,;]{0,30}?\b(?:is|was|are)\s+(?:now\s+)?(?:under\s?way|ongoing|in\s+progress)|"
     r"^[^,;]{0,30}?\b(?:began|started|has\s+begun)\b", re.I)
-_AFTER_PLANNED = re.compile(r"^[^,;]{0,30}?\b(?:will|would|is\s+to|is\s+expected)\b", re.I)
+_AFTER_PLANNED = re.compile(
+    r"^[^,;]{0,30}?\b(?:will|would|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|"
+    r"planned)\s+to|(?:is|are)\s+expected)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|denied|denies|deny|refuted|dismissed)\b|n['’]t\b",
     re.I)
@@ -512,6 +603,9 @@ _TO = {"to", "for", "into", "toward", "towards"}
 _AT = {"in", "at", "inside", "within", "across", "throughout", "on", "around", "along"}
 _DIRECT_MOVES = re.compile(
     r"^(?:left|leav|vacat|evacuat|exit|quit|hand|withdr|pull)", re.I)
+_LEAVE = re.compile(r"^(?:leav|left)", re.I)
+_LEFT_BEHIND = re.compile(
+    rf"\b(?:{_FORCE_NOUN}|team|detachment|advisers|force|group)\b", re.I)
 _DIRECT_ISIS = re.compile(r"^(?:attack|ambush|infiltrat|roam)", re.I)
 
 
@@ -533,6 +627,17 @@ def _move_status(text: str, cue: _Cue, window_start: int, chunk_end: int) -> str
     if _AFTER_PLANNED.match(after):
         return "planned"
     return None
+
+
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:any|possible|potential|eventual|hypothetical|premature)\s+(?:[\w-]+\s+)?$", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in\s+case)\b", re.I)
+
+
+def _hypothetical(text: str, cue: _Cue, window_start: int) -> bool:
+    """'any withdrawal from Hawler would ...', 'if US forces leave ...': feared, not reported."""
+    return bool(_HYPOTHETICAL_BEFORE.search(text[max(window_start, cue.start - 30):cue.start])
+                or _CONDITIONAL.search(text[window_start:cue.start]))
 
 
 def _negated(text: str, cue: _Cue, window_start: int, sentence_start: int) -> str | None:
@@ -557,9 +662,9 @@ _UNITS = {w: i for i, w in enumerate((
     "nineteen"))}
 _TENS = {w: 10 * i for i, w in enumerate(
     ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
-_SCALES = {"hundred": 100, "thousand": 1000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
-_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:thousand|hundred))?|"
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:thousand|hundred|dozen))?|"
         rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?={_NUMBER_WORD}))?)+)")
 _QUALIFIER = (r"(?:nearly|almost|about|around|some|roughly|approximately|an\s+estimated|"
               r"estimated|up\s+to|more\s+than|over|at\s+least|fewer\s+than|less\s+than|under|"
@@ -568,7 +673,8 @@ _VAGUE = {
     "a few dozen": (24, 60), "a few hundred": (200, 600), "several hundred": (200, 900),
     "a few": (2, 9), "a handful of": (2, 9), "several": (3, 9), "a dozen": (12, 12),
     "dozens of": (24, 99), "hundreds of": (200, 999), "thousands of": (2000, 9999),
-    "a small number of": (2, 9),
+    "a small number of": (2, 9), "several dozen": (24, 108), "a few thousand": (2000, 6000),
+    "several thousand": (2000, 9000),
 }
 _VAGUE_WORDS = "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True))
 _PERSON_NOUN = (r"(?:personnel|troops|soldiers|forces|advisers|advisors|service\s*members|"
@@ -578,7 +684,8 @@ _COUNT = re.compile(
     rf"(?:(?P<q>{_QUALIFIER})\s+)?(?:between\s+)?(?:[“\"]\s*)?"
     rf"(?:(?P<vague>{_VAGUE_WORDS})|(?P<a>{_NUM})"
     rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_NUM}))?)"
-    rf"(?P<mid>(?:\s+[\w.’'-]+){{0,3}}?)\s+{_PERSON_NOUN}\b", re.I)
+    rf"(?:-strong\s+(?:[\w.-]+\s+){{0,2}}?(?:force|contingent|mission|presence|deployment)\b|"
+    rf"(?P<mid>(?:\s+[\w.’'-]+){{0,3}}?)\s+{_PERSON_NOUN}\b)", re.I)
 _APPROX_QUALIFIER = re.compile(
     r"nearly|almost|about|around|some|roughly|approximately|estimated|up\s+to|more\s+than|"
     r"over|at\s+least|fewer\s+than|less\s+than|under|close\s+to|just", re.I)
@@ -587,7 +694,7 @@ _APPROX_QUALIFIER = re.compile(
 def _number(text: str) -> int | None:
     """'1,500' -> 1500, '2.5 thousand' -> 2500, 'twenty-five hundred' -> 2500."""
     t = text.casefold().replace(",", "").strip()
-    digits = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(thousand|hundred))?", t)
+    digits = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(thousand|hundred|dozen))?", t)
     if digits:
         value = float(digits.group(1)) * (_SCALES[digits.group(2)] if digits.group(2) else 1)
         return round(value)
@@ -689,9 +796,10 @@ def _actor_names(text: str, start: int, end: int) -> tuple[str, ...]:
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_MONTH = (r"(?:January|February|March|April|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
-_MONTH_OR_MAY = rf"(?:{_MONTH}|May)"
+# Capitalised whole words only: "a separate incident" holds no "Sep", "the march" no March.
+_MONTH = (r"(?-i:\b(?:January|February|March|April|June|July|August|September|October|"
+          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![A-Za-z])))")
+_MONTH_OR_MAY = rf"(?:{_MONTH}|(?-i:\bMay\b))"
 _WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _REL_YEAR = rf"(?:{_YEAR}|next\s+year|this\s+year|last\s+year)"
@@ -850,6 +958,9 @@ _REPORTING = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"^\W*(?:(?:in|on|by|since|between|around|during|from|as\s+of|earlier|later|last|this|"
     r"until)\s+)?(?:the\s+)?$", re.I)
+# "In a separate incident on Sunday, ...": a verbless opening phrase dates the whole sentence.
+_SCENE_SETTING = re.compile(
+    r"^\W*(?:In|On|At|During|Late|Early|Earlier|Later)\b(?![^,]*\b\w+ed\b)[^,]*$")
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?$", re.I)
 _UNTIL_START = re.compile(r"(?:until|till|through)\b", re.I)
 _SAME_TIME = re.compile(
@@ -881,7 +992,8 @@ class _SentenceDates:
 
 
 def _sentence_dates(text: str, start: int, end: int, published: dt.date,
-                    chunks: Sequence[tuple[int, int]]) -> _SentenceDates:
+                    chunks: Sequence[tuple[int, int]],
+                    cues: Sequence[_Cue] = ()) -> _SentenceDates:
     wide: DateSpan | None = None
     local: list[tuple[tuple[int, int], DateSpan]] = []
     for a, b, span in _date_matches(text, published, future=False, start=start, end=end):
@@ -895,8 +1007,10 @@ def _sentence_dates(text: str, start: int, end: int, published: dt.date,
             label = span.text if _UNTIL_START.match(span.text) else (
                 f"{until.group(0).strip()} {span.text}")
             span = DateSpan(min(published, span.start), span.end, label)
-        leading = chunk == chunks[0] and _LEADING_ADVERBIAL.match(text[chunk[0]:a]) and (
-            len(chunks) > 1)
+        leading = chunk == chunks[0] and len(chunks) > 1 and bool(
+            _LEADING_ADVERBIAL.match(text[chunk[0]:a]) or (
+                _SCENE_SETTING.match(text[chunk[0]:chunk[1]])
+                and not any(chunk[0] <= c.start < chunk[1] for c in cues)))
         reporting = _REPORTING.search(text[chunk[0]:chunk[1]])
         if (leading or reporting) and wide is None:
             wide = span
@@ -945,7 +1059,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer,
     actors = _find_actors(text, start, end)
     chunks = _chunks(text, start, end)
     published = state.article.published
-    dates = _sentence_dates(text, start, end, published, chunks)
+    dates = _sentence_dates(text, start, end, published, chunks, cues)
     carried = dates.wide is None and not dates.local and bool(
         _SAME_TIME.match(text[start:end])) and state.date is not None
     if carried:
@@ -955,8 +1069,8 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer,
         state.seen_cues = True
         mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
         state.seen_places = state.seen_places or bool(mentions)
-        mentions = _claimable_mentions(text, mentions)
-        drafts = _drafts(text, start, end, cues, actors, mentions, state)
+        mentions, blanks = _claimable_mentions(text, mentions)
+        drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
         drafted = (_claim(text, start, end, d, cues, chunks, dates, carried, state)
                    for d in drafts)
         claims = [c for c in drafted if _current_enough(c, state)]
@@ -974,9 +1088,14 @@ def _decide_actor(text: str, start: int, cue: _Cue, actors: Sequence[_ActorMenti
                   state: _State) -> tuple[Actor | None, str | None]:
     """Who the cue is about, and a note when that is inferred rather than named."""
     if cue.family in {"isis", "threat"}:
+        before = [a for a in actors if a.end <= cue.start]
+        subject = before[-1].actor if before else None
+        # Militia rockets are not ISIS attacks; "Iraqi forces targeted ..." is no ISIS threat.
+        if subject == "militia" or (cue.family == "threat" and subject not in {None, "isis"}):
+            return None, None
         named = any(a.actor == "isis" for a in actors)
         return ("isis", None) if named or state.isis_context else (None, None)
-    found = _actor_for(cue, actors)
+    found = _actor_for(text, cue, actors)
     if found is not None:
         return found.actor, None
     anaphoric = (_ANAPHORIC_SUBJECT.match(text[start:cue.start])
@@ -991,6 +1110,7 @@ def _decide_actor(text: str, start: int, cue: _Cue, actors: Sequence[_ActorMenti
 
 def _drafts(text: str, start: int, end: int, cues: Sequence[_Cue],
             actors: Sequence[_ActorMention], mentions: Sequence[PlaceMention],
+            blanks: Sequence[tuple[int, int]], chunks: Sequence[tuple[int, int]],
             state: _State) -> list[_Draft]:
     drafts: list[_Draft] = []
     departed: set[str] = set()
@@ -998,19 +1118,22 @@ def _drafts(text: str, start: int, end: int, cues: Sequence[_Cue],
     for i, cue in enumerate(cues):
         scope_end = cues[i + 1].start if i + 1 < len(cues) else end
         scope_start = cues[i - 1].end if i > 0 else start
-        chunk_start = max(a for a, _ in _chunks(text, start, end) if a <= cue.start)
-        links = [] if cue.family == "host" else _forward(text, cue, scope_end, mentions)
+        chunk_start = _chunk_of(chunks, cue.start)[0]
+        links = [] if cue.family == "host" else _forward(text, cue, scope_end, mentions, blanks)
         if not links:
-            links = _backward(text, cue, scope_start, mentions)
+            links = _backward(text, cue, scope_start, mentions, blanks)
         actor, actor_note = _decide_actor(text, start, cue, actors, state)
         status = None
         if cue.family in {"move", "end", "arrive"}:
             status = _move_status(text, cue, chunk_start, end) or previous_status
             previous_status = status or previous_status
-        if not links or actor is None or actor == "other":
+        if not links or actor not in {"coalition", "isis"}:
             continue
         if cue.family in {"move", "arrive"} and not cue.strong and not any(
                 a.actor == actor for a in actors) and actor_note is None:
+            continue
+        if cue.family in {"move", "end", "arrive"} and _hypothetical(text, cue, chunk_start):
+            state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
             continue
         negation = _negated(text, cue, chunk_start, start)
         hedge = _HEDGE.search(text[start:end])
@@ -1055,7 +1178,7 @@ def _draft(text: str, cue: _Cue, link: _Link, actor: Actor, status: str | None,
     if family in {"isis", "threat"}:
         return None
     if family in {"move", "end"}:
-        return _move_draft(cue, link, status, negation, notes)
+        return _move_draft(text, cue, link, status, negation, notes)
     if family == "arrive":
         if negation or prep not in _AT | _TO:
             return None
@@ -1065,7 +1188,7 @@ def _draft(text: str, cue: _Cue, link: _Link, actor: Actor, status: str | None,
     if prep is None or prep == "near" or prep in _FROM - {"from"}:
         return None
     if negation:
-        if negation in {"no longer", "no"}:
+        if negation == "no longer":
             return _Draft(ClaimKind.COALITION_DEPARTURE, link, cue, "completed",
                           (*notes, f"negated presence ({negation!r}): forces are gone"))
         state.dropped.append(f"negated presence: {cue.text!r}")
@@ -1077,9 +1200,16 @@ def _draft(text: str, cue: _Cue, link: _Link, actor: Actor, status: str | None,
     return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, presence_status, notes)
 
 
-def _move_draft(cue: _Cue, link: _Link, status: str | None, negation: str | None,
+def _move_draft(text: str, cue: _Cue, link: _Link, status: str | None, negation: str | None,
                 notes: tuple[str, ...]) -> _Draft | None:
     prep = link.preposition
+    gap = text[cue.end:link.mention.start]
+    if (_LEAVE.match(cue.text) and prep in _AT and not link.backward and not negation
+            and _LEFT_BEHIND.search(gap)):
+        # "leaves only a small team of advisers in Baghdad": who is left behind stays there.
+        residual = "residual" if _RESIDUAL.search(gap) else None
+        return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, residual,
+                      (*notes, "left behind: forces stay"))
     if prep in _TO and cue.family == "move":
         kind = ClaimKind.COALITION_ARRIVAL
     elif prep in _FROM or (prep in _AT and cue.family == "end") or (
@@ -1145,6 +1275,14 @@ def _claim(text: str, start: int, end: int, draft: _Draft, cues: Sequence[_Cue],
     chunk = _chunk_of(chunks, cue.start)
     date = _date_for(dates, chunk)
     notes = list(draft.notes)
+    if status is None and date is not None and draft.kind in {
+            ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}:
+        # "the withdrawal from federal Iraq last year": no tense, but the date says it is done.
+        published = state.article.published
+        status = ("completed" if date.end < published else
+                  "planned" if date.start > published else None)
+        if status:
+            notes.append(f"status from the date ({date.text})")
     if place_note:
         notes.append(place_note)
     if carried and date is not None:
