@@ -44,6 +44,14 @@ class ArticleScore:
     spurious: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
 
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
 
 @dataclass
 class Quality:
@@ -128,10 +136,17 @@ def evaluate(directory: Path = FIXTURES) -> Quality:
 
 def report(quality: Quality) -> str:
     """A plain-text table, one row per article, then the totals and every miss."""
-    lines = [f"{'article':<44} {'exp':>4} {'got':>4} {'ok':>4} {'attrs':>7}"]
+    lines = [f"{'article':<44} {'exp':>4} {'got':>4} {'ok':>4} {'prec':>6} {'recall':>6} "
+             f"{'attrs':>7}"]
     for a in quality.articles:
         lines.append(f"{a.name:<44} {a.expected:>4} {a.extracted:>4} {a.matched:>4} "
+                     f"{a.precision:>6.3f} {a.recall:>6.3f} "
                      f"{a.attributes_agreed:>3}/{a.attributes_checked:<3}")
+    expected = sum(a.expected for a in quality.articles)
+    extracted = sum(a.extracted for a in quality.articles)
+    matched = sum(a.matched for a in quality.articles)
+    lines.append(f"{'total (' + str(len(quality.articles)) + ' articles)':<44} {expected:>4} "
+                 f"{extracted:>4} {matched:>4} {quality.precision:>6.3f} {quality.recall:>6.3f}")
     lines.append(f"precision {quality.precision:.3f}  recall {quality.recall:.3f}  "
                  f"attribute agreement {quality.attribute_agreement:.3f}")
     for a in quality.articles:
