@@ -78,9 +78,12 @@ class Gazetteer:
     def __init__(self, places: Iterable[Place]) -> None:
         self.places: dict[str, Place] = {}
         index: dict[str, list[Place]] = {}
+        places = list(places)
+        spellings = _spelling_groups(places)
         for place in places:
             self.places[place.id] = place
-            for alias in {place.name, *place.aliases, *_generated_aliases(place)}:
+            names = {place.name, *place.aliases, *_generated_aliases(place)}
+            for alias in names | _respelled(names, spellings):
                 key = name_key(alias)
                 if len(key) >= _MIN_KEY_LENGTH and place not in index.setdefault(key, []):
                     index[key].append(place)
@@ -129,6 +132,32 @@ def _generated_aliases(place: Place) -> list[str]:
     names = {place.name, *place.aliases}
     return [f"{n} {suffix}" for n in names for suffix in ("province", "governorate")] + [
         f"{prefix} {n}" for n in names for prefix in ("province of", "governorate of")]
+
+
+def _spelling_groups(places: Iterable[Place]) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """The one-word spellings of each city and governorate ('Erbil', 'Irbil', 'Hawler', ...),
+    with a pattern that finds any of them as a whole word."""
+    groups = []
+    for place in places:
+        if place.kind in {"city", "town", "governorate"}:
+            words = tuple(sorted({n for n in (place.name, *place.aliases)
+                                  if re.fullmatch(r"[^\W\d_]+", n)}))
+            if len(words) > 1:
+                groups.append((re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b"), words))
+    return groups
+
+
+def _respelled(names: set[str],
+               groups: list[tuple[re.Pattern[str], tuple[str, ...]]]) -> set[str]:
+    """'Erbil airport' is also 'Irbil airport' and 'Hawler airport': a site's name spelled with
+    each spelling of the city it is named after."""
+    found: set[str] = set()
+    for name in names:
+        for pattern, words in groups:
+            match = pattern.search(name)
+            if match and match.group(0) != name:
+                found.update(pattern.sub(word, name) for word in words)
+    return found
 
 
 def _places(gdf: gpd.GeoDataFrame, *, kind: str | None = None) -> list[Place]:
