@@ -148,11 +148,7 @@ def mask_markup(text: str) -> tuple[str, bool]:
 
 def parse_personnel(text: str) -> Personnel | None:
     """The first head count in `text`: 'four to five' -> 4-5, 'nearly 1,500' -> ~1,500."""
-    for m in _COUNT.finditer(text):
-        personnel = _personnel(m)
-        if personnel is not None:
-            return personnel
-    return None
+    return _find_personnel(text, 0, len(text))
 
 
 def resolve_date(text: str, published: dt.date, *, future: bool = False) -> DateSpan | None:
@@ -219,6 +215,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             r"drawdowns?|draw(?:s|ing|n)?\s+down|drew\s+down|redeploy(?:s|ed|ing|ments?)?|"
             r"relocat(?:e|es|ed|ing|ions?)|departures?|depart(?:s|ed|ing)?|"
             r"evacuat(?:e|es|ed|ing|ions?)|vacat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+over|"
+            r"hand(?:s|ed|ing)?(?=\s+[^.;]{1,80}?\b(?:over\s+)?to\b)|"
             r"handovers?|hand-overs?|exit(?:s|ed|ing)?")),
         ("move", False, words(
             r"left|leav(?:e|es|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
@@ -233,7 +230,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             r"infiltrat(?:e|es|ed|ing|ions?)|militants|fighters|insurgents|"
             r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|operations?\s+against|raids?|"
             r"air\s*strikes?|clashes|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
-            r"took\s+refuge|took\s+shelter|roam(?:s|ing)?")),
+            r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?")),
         ("host", True, words(r"host(?:s|ed|ing)?|home\s+to|houses")),
         ("stay", True, words(
             r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|based|stationed|deployed|garrisoned|"
@@ -381,7 +378,7 @@ _LOCATIVE_GAP = re.compile(
 # the one before it, whatever the two places' sizes.
 _REFERENCE = (r"(?:(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
               r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|"
-              r"close\s+to|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+              r"close\s+to|(?:on\s+)?the\s+outskirts\s+of)\s+(?:the\s+)?"
               r"(?:(?:city|town|province|governorate|district)\s+of\s+)?$")
 _REFERENCE_GAP = re.compile(
     r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+\s+){0,3}?"
@@ -419,7 +416,11 @@ def _claimable_mentions(text: str, mentions: Sequence[PlaceMention]
             gap = text[previous.end:m.start]
             more_general = _rank(m.place) > _rank(previous.place) or m.place.kind in {
                 "governorate", "region"}
-            if (_LOCATIVE_GAP.match(gap) and more_general) or _REFERENCE_GAP.match(gap):
+            # "the Wadi al-Shay valley south of Kirkuk": a lower-case name run straight on from
+            # a place ("valley south of Kirkuk") is that place's own noun plus a locator.
+            continues = not gap.strip() and m.text[:1].islower()
+            if (_LOCATIVE_GAP.match(gap) and more_general) or _REFERENCE_GAP.match(gap) or (
+                    continues):
                 locative, chained = True, bool(_SPANNING.search(gap))
                 locating.append((previous.end, m.end))
             elif chained and _CHAIN_GAP.match(gap):
@@ -456,12 +457,16 @@ _BREAKERS = re.compile(
     r"that|(?<!well\s)as\s+the)\b|[;:]", re.I)
 _PREPOSITION = re.compile(
     r"\b(out\s+of|from|to|for|into|towards?|in|at|inside|within|across|throughout|around|"
-    r"near|of|on|along)\b", re.I)
+    r"near|of|on|along|between)\b", re.I)
 _NEUTRAL_WORDS = frozenset({
     "and", "or", "as", "well", "the", "a", "an", "its", "their", "plus", "then", "also", "both",
     "including", "such", "along", "with", "in", "at", "to", "from", "of", "for", "into",
     "out", "other", "parts", "areas", "area"})
 _FIRST_GAP_CHARS, _FIRST_GAP_WORDS = 90, 10
+# A long object followed by ", particularly in X" still governs X: the elaboration names where.
+_ELABORATION = re.compile(
+    r",\s*(?:particularly|especially|notably|mainly|mostly|chiefly|including)\s+(?:in|at|around|"
+    r"near|along)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){0,2}$")
 # A verb between two places starts a new statement: "remain in Baghdad, mostly guarding the
 # U.S. Embassy" says where they are (Baghdad) and what they do there (guard the embassy).
 _GERUND = re.compile(r"\b(?!including\b|during\b|along\b)[a-z]{3,}ing\b")
@@ -532,6 +537,9 @@ def _forward(text: str, cue: _Cue, scope_end: int, mentions: Sequence[PlaceMenti
                 break
             preposition = _last_preposition(gap) or preposition
         else:
+            elaboration = _ELABORATION.search(gap)
+            if elaboration:  # "... in the disputed areas, particularly in Daquq"
+                gap = elaboration.group(0)
             if len(gap) > _FIRST_GAP_CHARS or len(gap.split()) > _FIRST_GAP_WORDS:
                 break
             preposition = _last_preposition(gap)
@@ -603,6 +611,7 @@ _TO = {"to", "for", "into", "toward", "towards"}
 _AT = {"in", "at", "inside", "within", "across", "throughout", "on", "around", "along"}
 _DIRECT_MOVES = re.compile(
     r"^(?:left|leav|vacat|evacuat|exit|quit|hand|withdr|pull)", re.I)
+_PLACED = re.compile(r"stationed|based|deployed|positioned|garrisoned|concentrated", re.I)
 _LEAVE = re.compile(r"^(?:leav|left)", re.I)
 _LEFT_BEHIND = re.compile(
     rf"\b(?:{_FORCE_NOUN}|team|detachment|advisers|force|group)\b", re.I)
@@ -686,6 +695,14 @@ _COUNT = re.compile(
     rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_NUM}))?)"
     rf"(?:-strong\s+(?:[\w.-]+\s+){{0,2}}?(?:force|contingent|mission|presence|deployment)\b|"
     rf"(?P<mid>(?:\s+[\w.’'-]+){{0,3}}?)\s+{_PERSON_NOUN}\b)", re.I)
+# "a small contingent - estimated at a few dozen - stays": the count after the noun it counts.
+_VAGUE_BARE = "|".join(re.escape(v.removesuffix(" of"))
+                       for v in sorted(_VAGUE, key=len, reverse=True))
+_APPOSITIVE_COUNT = re.compile(
+    rf"\b(?:contingent|force|forces|troops|personnel|presence|team|detachment|soldiers|"
+    rf"advisers|trainers)\b[\s,—–(-]+(?P<est>estimated\s+at|numbering|totall?ing|put\s+at)\s+"
+    rf"(?:(?P<q>{_QUALIFIER})\s+)?(?:(?P<vague>{_VAGUE_BARE})|(?P<a>{_NUM})"
+    rf"(?:\s*(?:to|-|–|and|or)\s*(?P<b>{_NUM}))?)\b", re.I)
 _APPROX_QUALIFIER = re.compile(
     r"nearly|almost|about|around|some|roughly|approximately|estimated|up\s+to|more\s+than|"
     r"over|at\s+least|fewer\s+than|less\s+than|under|close\s+to|just", re.I)
@@ -714,13 +731,16 @@ def _number(text: str) -> int | None:
 
 
 def _personnel(m: re.Match[str]) -> Personnel | None:
-    mid = (m.group("mid") or "").strip()
+    groups = m.groupdict()
+    mid = (groups.get("mid") or "").strip()
     if re.search(r"\b(?:years?|days?|km|kilometres|miles|percent|per)\b", mid, re.I):
         return None
     phrase = m.group(0)
-    approximate = bool(m.group("q") and _APPROX_QUALIFIER.match(m.group("q")))
+    approximate = bool(m.group("q") and _APPROX_QUALIFIER.match(m.group("q"))) or bool(
+        groups.get("est"))
     if m.group("vague"):
-        low, high = _VAGUE[m.group("vague").casefold()]
+        vague = re.sub(r"\s+", " ", m.group("vague").casefold())
+        low, high = _VAGUE.get(vague) or _VAGUE[f"{vague} of"]
         return Personnel(low, high, True, phrase)
     low_value = _number(m.group("a"))
     high_value = _number(m.group("b")) if m.group("b") else low_value
@@ -732,11 +752,12 @@ def _personnel(m: re.Match[str]) -> Personnel | None:
 
 
 def _find_personnel(text: str, start: int, end: int) -> Personnel | None:
-    for m in _COUNT.finditer(text, start, end):
-        personnel = _personnel(m)
-        if personnel is not None:
-            return Personnel(personnel.min, personnel.max, personnel.approximate,
-                             _trim_count_text(personnel.text))
+    for pattern in (_COUNT, _APPOSITIVE_COUNT):
+        for m in pattern.finditer(text, start, end):
+            personnel = _personnel(m)
+            if personnel is not None:
+                return Personnel(personnel.min, personnel.max, personnel.approximate,
+                                 _trim_count_text(personnel.text))
     return None
 
 
@@ -988,14 +1009,14 @@ def _chunk_of(chunks: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
 @dataclass(frozen=True, slots=True)
 class _SentenceDates:
     wide: DateSpan | None  # applies to every cue (leading adverbial, reporting clause)
-    local: tuple[tuple[tuple[int, int], DateSpan], ...]  # (chunk, date)
+    local: tuple[tuple[int, tuple[int, int], DateSpan], ...]  # (offset, chunk, date)
 
 
 def _sentence_dates(text: str, start: int, end: int, published: dt.date,
                     chunks: Sequence[tuple[int, int]],
                     cues: Sequence[_Cue] = ()) -> _SentenceDates:
     wide: DateSpan | None = None
-    local: list[tuple[tuple[int, int], DateSpan]] = []
+    local: list[tuple[int, tuple[int, int], DateSpan]] = []
     for a, b, span in _date_matches(text, published, future=False, start=start, end=end):
         chunk = _chunk_of(chunks, a)
         if _FUTURE.search(text[chunk[0]:chunk[1]]):
@@ -1015,12 +1036,21 @@ def _sentence_dates(text: str, start: int, end: int, published: dt.date,
         if (leading or reporting) and wide is None:
             wide = span
         else:
-            local.append((chunk, span))
+            local.append((a, chunk, span))
     return _SentenceDates(wide, tuple(local))
 
 
-def _date_for(dates: _SentenceDates, chunk: tuple[int, int]) -> DateSpan | None:
-    for c, span in dates.local:
+def _date_for(text: str, dates: _SentenceDates, chunk: tuple[int, int], cue: _Cue,
+              next_start: int, cues: Sequence[_Cue]) -> DateSpan | None:
+    """The date of the cue's own clause: the first after it (before the next cue, across
+    commas into a phrase with no cue and no clause of its own: "handed K1, northwest of Kirkuk,
+    over to Iraqi forces in 2020"), else one in its chunk, else the sentence-wide one."""
+    for offset, c, span in dates.local:
+        if cue.start <= offset < next_start and (c == chunk or (
+                not any(c[0] <= q.start < c[1] for q in cues)
+                and not _BREAKERS.search(text[c[0]:offset]))):
+            return span
+    for _, c, span in dates.local:
         if c == chunk:
             return span
     return dates.wide
@@ -1076,7 +1106,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer,
         claims = [c for c in drafted if _current_enough(c, state)]
     if actors:
         state.actor = actors[-1].actor
-    state.date = dates.wide or (dates.local[-1][1] if dates.local else state.date)
+    state.date = dates.wide or (dates.local[-1][2] if dates.local else state.date)
     return claims
 
 
@@ -1168,11 +1198,11 @@ def _draft(text: str, cue: _Cue, link: _Link, actor: Actor, status: str | None,
             return None
         if family == "threat":
             return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, notes)
-        located = prep in _AT | _TO | {"near", "from"} or (
+        located = prep in _AT | _TO | {"near", "from", "between"} or (
             prep is None and _DIRECT_ISIS.match(cue.text))
         if family in {"isis", "stay", "host"} and located:
             return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, notes)
-        if family in {"move", "arrive"} and prep in _TO:
+        if family in {"move", "arrive"} and prep in _TO | {"between"}:
             return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, (*notes, "ISIS moved here"))
         return None
     if family in {"isis", "threat"}:
@@ -1185,8 +1215,9 @@ def _draft(text: str, cue: _Cue, link: _Link, actor: Actor, status: str | None,
         return _Draft(ClaimKind.COALITION_ARRIVAL, link, cue, status, notes)
     # presence: "stay" and "host"
     before = text[max(chunk_start, cue.start - 40):cue.start]
-    if prep is None or prep == "near" or prep in _FROM - {"from"}:
-        return None
+    if prep is None or prep in _FROM - {"from"} or (
+            prep == "near" and not _PLACED.fullmatch(cue.text)):
+        return None  # "based near Erbil airport" is there; "active near" says too little
     if negation:
         if negation == "no longer":
             return _Draft(ClaimKind.COALITION_DEPARTURE, link, cue, "completed",
@@ -1273,7 +1304,7 @@ def _claim(text: str, start: int, end: int, draft: _Draft, cues: Sequence[_Cue],
             ("Global Coalition",) if "coalition" in text[start:end].casefold()
             else ("United States",))
     chunk = _chunk_of(chunks, cue.start)
-    date = _date_for(dates, chunk)
+    date = _date_for(text, dates, chunk, cue, next_start, cues)
     notes = list(draft.notes)
     if status is None and date is not None and draft.kind in {
             ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}:

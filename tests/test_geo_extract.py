@@ -208,6 +208,7 @@ def test_every_fixture_is_keyed_and_marked_as_invented() -> None:
         ("a few thousand troops", (2000, 6000, True)),
         ("a 1,500-strong force", (1500, 1500, False)),
         ("twenty-five hundred U.S. troops", (2500, 2500, False)),
+        ("a small U.S. contingent — estimated at a few dozen — stays", (24, 60, True)),
     ],
 )
 def test_parse_personnel(text: str, expected: tuple[int, int, bool]) -> None:
@@ -316,10 +317,57 @@ def test_isis_sleeper_cells_targeting_a_place_are_a_threat() -> None:
     assert pairs(claims) == {(THREAT, "diyala_governorate")}
 
 
-def test_a_place_west_of_another_only_locates_it() -> None:
+def test_a_place_west_of_another_only_locates_it_and_alone_is_near() -> None:
     claims = extract(article("Islamic State militants are hiding in the Ninawa desert west of "
                              "Mosul."))
     assert pairs(claims) == {(ACTIVITY, "nineveh_governorate")}
+    claims = extract(article("Islamic State militants were killed in a raid south of Mosul."))
+    assert pairs(claims) == {(ACTIVITY, "mosul")}
+
+
+def test_a_named_valley_running_into_a_locator_is_one_place() -> None:
+    claims = extract(article("A few hundred ISIS militants remain in the Wadi al-Shay valley "
+                             "south of Kirkuk."))
+    assert pairs(claims) == {(ACTIVITY, "wadi_al_shay")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("ISIS remnants are moving between the Hamrin range and Wadi al-Zarka.",
+         {(ACTIVITY, "hamrin_mountains"), (ACTIVITY, "wadi_al_zarka")}),
+        ("Peshmerga units targeted caves used by ISIS remnants between Tuz Khurmatu and Kifri.",
+         {(ACTIVITY, "tuz_khurmatu")}),
+        ("ISIS has exploited a security vacuum in the disputed areas between the Peshmerga and "
+         "Iraqi forces, particularly in Garmiyan, Daquq and the outskirts of Kirkuk.",
+         {(ACTIVITY, "daquq"), (ACTIVITY, "kirkuk")}),
+    ],
+)
+def test_isis_between_places_and_in_an_elaborating_list(
+        body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert pairs(extract(article(body))) == expected
+
+
+def test_handed_over_with_the_object_between_and_the_date_after_a_comma() -> None:
+    claims = extract(article("The coalition handed K1 air base, northwest of Kirkuk, over to "
+                             "Iraqi forces in 2020."))
+    assert pairs(claims) == {(DEPARTURE, "k1")}
+    assert claims[0].status == "completed"  # no tense of its own: done by its date
+    assert claims[0].date is not None
+    assert claims[0].date.start == dt.date(2020, 1, 1)
+
+
+def test_two_moves_in_one_clause_keep_their_own_dates() -> None:
+    claims = extract(article("Coalition troops left Ain al-Asad in January and handed the "
+                             "Victory base complex near Baghdad airport to Iraqi forces in "
+                             "September."))
+    dates = {c.place_id: (c.date.start if c.date else None) for c in claims}
+    assert dates == {"ain_al_asad": dt.date(2025, 1, 1), "camp_victory": dt.date(2025, 9, 1)}
+
+
+def test_forces_stationed_near_a_base_are_present_there() -> None:
+    claims = extract(article("About 1,200 coalition troops are stationed near Erbil airport."))
+    assert pairs(claims) == {(PRESENCE, "erbil_airport")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,6 +391,8 @@ def test_a_place_west_of_another_only_locates_it() -> None:
         ("Coalition forces are based in Irbil.", (PRESENCE, "erbil")),
         ("Coalition forces are based in Arbil.", (PRESENCE, "erbil")),
         ("Coalition forces are based in Hawler.", (PRESENCE, "erbil")),
+        ("Most U.S. troops are at Irbil airport.", (PRESENCE, "erbil_airport")),
+        ("Most U.S. troops are at Hawler airport.", (PRESENCE, "erbil_airport")),
     ],
 )
 def test_spelling_variants_resolve_to_one_place(body: str,
