@@ -22,7 +22,10 @@ Decisions worth knowing (see also the tests):
 - "leaves only a small team in Baghdad": those left behind are a (residual) presence.
 - A place after "west of" / "near" only locates the place before it ("the Ninawa desert west
   of Mosul"); alone, it says where something happened ("a raid south of Mosul": near Mosul).
-- Iran-aligned militias are actors of their own: their attacks and threats are not ISIS's.
+- Iran-aligned militias are actors of their own: their attacks and threats are not ISIS's;
+  "ISIS threatened to attack villages in X" is a threat to X, not activity there.
+- Forces named at a place with no verb ("the number of U.S. troops in Erbil") are present there
+  unless negated or past; "In Erbil, U.S. troops remain" reads the fronted place.
 """
 
 from __future__ import annotations
@@ -207,7 +210,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
     return (
         ("end", True, words(
             r"(?:conclud|complet|end|finish)(?:e|es|ed|ing|s)?\s+(?:its|their|the)\s+"
-            r"(?:[\w-]+\s+){0,2}?mission|(?:wound|wrap(?:s|ped|ping)?)\s+up\s+(?:its|their|the)"
+            r"(?:[\w-]+\s+){0,2}?mission|(?:(?:wound|wrap(?:s|ped|ping)?)\s+up|"
+            r"(?:wind(?:s|ing)?|wound)\s+down)\s+(?:its|their|the)"
             r"\s+(?:[\w-]+\s+){0,2}?mission|"
             r"mission(?=\s+in\b[^.;]{0,40}?\b(?:end|ends|ended|conclude[sd]?|wind\s+down)\b)")),
         ("move", True, words(
@@ -219,12 +223,15 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             r"handovers?|hand-overs?|exit(?:s|ed|ing)?")),
         ("move", False, words(
             r"left|leav(?:e|es|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
-            r"shift(?:s|ed|ing)?|reposition(?:s|ed|ing)?|quit")),
+            r"shift(?:s|ed|ing)?|reposition(?:s|ed|ing)?|quit|"
+            r"head(?:s|ed|ing)?(?=\s+(?:for|to|towards?)\b)|bound(?=\s+for\b)")),
         ("arrive", False, words(r"arriv(?:e|es|ed|ing|als?)")),
         ("threat", True, words(
             r"threat(?:en(?:s|ed|ing)?|s)?|menac(?:e|es|ed|ing)|endanger(?:s|ed|ing)?|"
             r"target(?:s|ed|ing)?")),
         ("isis", True, words(
+            r"(?-i:ISIS|ISIL|IS|Daesh|Islamic\s+State)(?:\s+group)?\s+(?:members?|suspects?|"
+            r"elements|operatives|emirs?|leaders?|commanders?|positions|dens|networks?)|"
             r"confined|hideouts?|hiding|hid(?:e|es)|holed\s+up|entrenched|remnants|"
             r"(?:sleeper\s+)?cells|pockets|holdouts|resurg(?:ence|ent)|"
             r"infiltrat(?:e|es|ed|ing|ions?)|militants|fighters|insurgents|"
@@ -257,7 +264,18 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(_Cue(family, m.start(), m.end(), m.group(0), strong))
-    return sorted(found, key=lambda c: c.start)
+    found.sort(key=lambda c: c.start)
+    # "threatened to attack villages in X": the attack is the threat, not activity there.
+    for i in range(1, len(found)):
+        previous, cue = found[i - 1], found[i]
+        if (previous.family == "threat" and cue.family == "isis"
+                and _THREAT_TO.fullmatch(text[previous.end:cue.start])):
+            found[i] = _Cue("threat", cue.start, cue.end, cue.text, cue.strong)
+    return found
+
+
+_THREAT_TO = re.compile(r"\s+to\s+(?:(?:carry\s+out|launch|stage|mount)\s+(?:new\s+)?)?",
+                        re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,7 +306,7 @@ _ACTORS: tuple[tuple[Actor, re.Pattern[str]], ...] = (
         r"\b[Ff]ederal\s+[Pp]olice\b|"
         r"\b(?:[Ii]raqi\s+)?[Aa]rmy\b")),
     ("coalition", re.compile(
-        rf"\b{_NATIONAL}(?:-led)?(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+{_FORCE_NOUN}\b|"
+        rf"\b{_NATIONAL}(?:-led)?(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?i:{_FORCE_NOUN})\b|"
         r"\bAmericans\b|\bWashington['’]s\s+(?:drawdown|withdrawal|troops|forces)\b|"
         r"(?<!ruling )(?<!governing )(?<!political )(?<!electoral )\b[Cc]oalition\b|"
         r"\b(?:NATO|OIR|CJTF-OIR|CENTCOM|Pentagon)\b|\bOperation\s+Inherent\s+Resolve\b")),
@@ -507,12 +525,22 @@ _DIRECTED = re.compile(
     r"inside|within|across)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
+# "hiding in the orchards of Diyala", "pushed into the desert of western Anbar": the place is
+# where "in" / "into" points; "of" only attaches it to the noun.
+_GENITIVE = re.compile(
+    r"\b(out\s+of|from|to|into|in|at|inside|across|throughout|around)\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){1,3}?of\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
+
+
 def _last_preposition(gap: str) -> str | None:
     directed = _DIRECTED.search(gap)
     if directed:
         return re.sub(r"\s+", " ", directed.group(1).casefold())
     if _REFERENCE_BEFORE.search(gap):
         return "near"  # "a raid south of Mosul" happened near Mosul
+    genitive = _GENITIVE.search(gap)
+    if genitive:
+        return re.sub(r"\s+", " ", genitive.group(1).casefold())
     found = _PREPOSITION.findall(gap)
     return re.sub(r"\s+", " ", found[-1].casefold()) if found else None
 
@@ -555,10 +583,10 @@ def _backward(text: str, cue: _Cue, scope_start: int, mentions: Sequence[PlaceMe
     if not before:
         return []
     m = before[-1]
-    if _REFERENCE_BEFORE.search(text[max(scope_start, m.start - 40):m.start]):
-        return []  # "the airfield south of Mosul was handed over": Mosul only locates it
     gap = _gap(text, m.end, cue.start, blanks)
     if cue.family == "move" and _BACKWARD_PASSIVE.match(gap):
+        if _REFERENCE_BEFORE.search(text[max(scope_start, m.start - 40):m.start]):
+            return []  # "the airfield south of Mosul was handed over": Mosul only locates it
         return [_Link(m, None, backward=True)]
     if cue.family in {"host", "stay"} and _BACKWARD_RELATIVE.match(gap):
         return [_Link(m, "in", backward=True)]
@@ -567,13 +595,29 @@ def _backward(text: str, cue: _Cue, scope_start: int, mentions: Sequence[PlaceMe
     return []
 
 
+_FRONTED = re.compile(r"^\W*(?:In|At|Inside|Across|Throughout)\s+(?:the\s+)?$")
+
+
+def _fronted(text: str, start: int, cue: _Cue,
+             mentions: Sequence[PlaceMention]) -> list[_Link]:
+    """'In Erbil, U.S. troops remain': a place put first, before a comma, says where."""
+    first = next((m for m in mentions if m.end <= cue.start), None)
+    if first is None or not _FRONTED.match(text[start:first.start]):
+        return []
+    gap = text[first.end:cue.start]
+    if not gap.lstrip().startswith(",") or _BREAKERS.search(gap) or _REPORTING.search(gap):
+        return []
+    return [_Link(first, "in", backward=True)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Phase of a move, negation, hedges, tense
 
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|to\s+be|plans?|planned|planning|expected|"
     r"scheduled|set\s+to|intends?|intended|aims?\s+to|due\s+to|agreed\s+to|decided\s+to|"
-    r"decision\s+to|upcoming|proposed|future|by\s+the\s+end\s+of)\b|['’]ll\b", re.I)
+    r"decision\s+to|upcoming|proposed|future|by\s+the\s+end\s+of|"
+    r"(?:may|might|could)(?:\s+(?:soon|also|still))?\s+be)\b|['’]ll\b", re.I)
 _UNDER_WAY = re.compile(
     r"\b(?:began|begun|begins|beginning|start(?:ed|s|ing)|underway|under\s+way|ongoing|"
     r"continu\w*|in\s+progress|progressively|gradually|(?:is|are|been)\s+\w+ing)\b", re.I)
@@ -1095,19 +1139,60 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer,
     if carried:
         dates = _SentenceDates(state.date, ())
     claims: list[Claim] = []
-    if cues:
+    implicit = _IMPLICIT_PRESENCE.search(text, start, end)
+    if cues or implicit:
         state.seen_cues = True
         mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
         state.seen_places = state.seen_places or bool(mentions)
         mentions, blanks = _claimable_mentions(text, mentions)
         drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
-        drafted = (_claim(text, start, end, d, cues, chunks, dates, carried, state)
-                   for d in drafts)
+        drafted = [_claim(text, start, end, d, cues, chunks, dates, carried, state)
+                   for d in drafts]
+        if implicit:
+            for d in _implicit_presence(text, start, mentions, drafts):
+                all_cues = sorted([*cues, d.cue], key=lambda c: c.start)
+                drafted.append(_claim(text, start, end, d, all_cues, chunks, dates, carried,
+                                      state))
         claims = [c for c in drafted if _current_enough(c, state)]
     if actors:
         state.actor = actors[-1].actor
     state.date = dates.wide or (dates.local[-1][2] if dates.local else state.date)
     return claims
+
+
+# "the number of U.S. troops in Erbil", "a drone attack on coalition forces at Harir": forces
+# named at a place are there, even when no verb says so.
+_IMPLICIT_PRESENCE = re.compile(
+    r"(?-i:\b(?:U\.S\.|US|American|[Cc]oalition|[Ff]oreign|[Aa]llied|NATO|French|British|"
+    r"German|Italian|Spanish|Australian|Canadian))(?:-led)?(?:\s+(?:military|special|combat))?"
+    r"\s+(?P<noun>troops|forces|personnel|soldiers|advisers|trainers|contingent)\s+"
+    r"(?:in|at|inside)\s+(?:the\s+)?", re.I)
+_ABSENT_BEFORE = re.compile(
+    r"\b(?:no|not|without|any|former|formerly|once|previously)\s+(?:[\w.’'-]+\s+){0,3}$", re.I)
+
+
+def _implicit_presence(text: str, start: int, mentions: Sequence[PlaceMention],
+                       drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Presence where forces are named at a place the sentence says nothing else about."""
+    claimed = {d.link.mention.place.id for d in drafts}
+    found: list[_Draft] = []
+    for m in mentions:
+        window_start = max(start, m.start - 80)
+        match = None
+        for candidate in _IMPLICIT_PRESENCE.finditer(text, window_start, m.start):
+            match = candidate if candidate.end() == m.start else None
+        if match is None or m.place.id in claimed:
+            continue
+        before = text[max(start, match.start() - 40):match.start()]
+        after = text[m.end:m.end + 25]
+        if _ABSENT_BEFORE.search(before) or re.match(r"\W*(?:was|were|had)\b", after, re.I):
+            continue
+        noun_end = match.end("noun")
+        cue = _Cue("stay", match.start(), noun_end, text[match.start():noun_end])
+        found.append(_Draft(ClaimKind.COALITION_PRESENCE, _Link(m, "in"), cue, None,
+                            ("forces named at the place, no verb",)))
+        claimed.add(m.place.id)
+    return found
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
@@ -1152,6 +1237,8 @@ def _drafts(text: str, start: int, end: int, cues: Sequence[_Cue],
         links = [] if cue.family == "host" else _forward(text, cue, scope_end, mentions, blanks)
         if not links:
             links = _backward(text, cue, scope_start, mentions, blanks)
+        if not links and cue.family in {"stay", "isis"}:
+            links = _fronted(text, start, cue, mentions)
         actor, actor_note = _decide_actor(text, start, cue, actors, state)
         status = None
         if cue.family in {"move", "end", "arrive"}:
@@ -1306,6 +1393,9 @@ def _claim(text: str, start: int, end: int, draft: _Draft, cues: Sequence[_Cue],
     chunk = _chunk_of(chunks, cue.start)
     date = _date_for(text, dates, chunk, cue, next_start, cues)
     notes = list(draft.notes)
+    if status == "completed" and date is not None and date.start > state.article.published:
+        status = "planned"  # "may be moved ... next year": a future date outranks the verb form
+        notes.append(f"status from the date ({date.text})")
     if status is None and date is not None and draft.kind in {
             ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}:
         # "the withdrawal from federal Iraq last year": no tense, but the date says it is done.

@@ -370,6 +370,37 @@ def test_forces_stationed_near_a_base_are_present_there() -> None:
     assert pairs(claims) == {(PRESENCE, "erbil_airport")}
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("In Erbil, U.S. troops remain.", {(PRESENCE, "erbil")}),
+        ("In Baghdad, the prime minister said ISIS remains a threat.", set()),
+        ("The number of U.S. troops in Erbil has risen to around 2,000.", {(PRESENCE, "erbil")}),
+        ("U.S. troops at Ain al-Asad were targeted by rockets.", set()),
+        ("ISIS sleeper cells are hiding in the orchards of Diyala.",
+         {(ACTIVITY, "diyala_governorate")}),
+        ("ISIS militants have threatened to attack villages in Nineveh.",
+         {(THREAT, "nineveh_governorate")}),
+        ("The coalition will wind down its mission in Baghdad by September.",
+         {(DEPARTURE, "baghdad")}),
+        ("Coalition forces are leaving Ain al-Asad, heading for Harir.",
+         {(DEPARTURE, "ain_al_asad"), (ARRIVAL, "harir")}),
+        ("Dozens of U.S. Marines arrived at Ain al-Asad on Sunday.", {(ARRIVAL, "ain_al_asad")}),
+        ("Rockets struck near Ain al-Asad air base, which hosts U.S. troops, on Tuesday.",
+         {(PRESENCE, "ain_al_asad")}),
+    ],
+)
+def test_wording_seen_in_real_reporting(body: str,
+                                        expected: set[tuple[ClaimKind, str]]) -> None:
+    assert pairs(extract(article(body))) == expected
+
+
+def test_a_future_date_makes_a_past_participle_a_plan() -> None:
+    claims = extract(article("Coalition troops may be moved from Erbil to Harir next year."))
+    assert pairs(claims) == {(DEPARTURE, "erbil"), (ARRIVAL, "harir")}
+    assert {c.status for c in claims} == {"planned"}
+
+
 # ---------------------------------------------------------------------------------------------
 # Spelling variants
 
