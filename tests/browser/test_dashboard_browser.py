@@ -6,12 +6,6 @@ check, a count of drawn features), never a fixed sleep. A screenshot is kept in 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,57 +13,23 @@ import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 
 from layers.catalog import LAYERS
-from tests.browser.conftest import OfflinePage, free_port
+from tests.browser.conftest import OfflinePage
+from tests.browser.streamlit_server import running_app
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = REPO / "artifacts"
-START_TIMEOUT_S = 90
 TIMEOUT_MS = 30_000
 EXPECTED_FEATURES = {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
                      "isis_activity_zones": 3}
 
 
-def streamlit_command(script: Path, port: int) -> list[str]:
-    """`streamlit run` headless on a loopback port, as a user would start it."""
-    return [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
-            f"--server.port={port}", "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
-
-
-def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
-    """Poll the server's health endpoint until it answers, the process dies or time is up."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout_s} s")
-
-
 @pytest.fixture(scope="module")
 def dashboard() -> Iterator[str]:
     """The dashboard served by `streamlit run app.py`; yields its URL."""
-    port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(streamlit_command(REPO / "app.py", port), cwd=REPO, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process, START_TIMEOUT_S)
+    with running_app(REPO / "app.py") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def the_map(page: Page) -> FrameLocator:
