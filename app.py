@@ -22,7 +22,7 @@ from layers.catalog import LAYERS
 from layers.export import claims_frame, geojson_text, html_text, table_csv
 from layers.panel import clicked_place, evidence_html, filter_claims, place_choices, place_name
 from layers.popups import md
-from layers.render import base_map, groups_from_frames, layer_frames
+from layers.render import base_map, layer_frames, layer_groups
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 _ALERTS = {Verdict.UNREADABLE: st.error, Verdict.NO_CLAIMS: st.warning, Verdict.IN_USE: st.info}
@@ -38,12 +38,6 @@ def _shipped() -> tuple[list[Article], list[str], list[Claim]]:
 @st.cache_resource(show_spinner=False)
 def _asset_urls() -> dict[str, str]:
     return write_static_assets(STATIC_DIR, base_url_path=st.get_option("server.baseUrlPath"))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _frames(chosen: tuple[str, ...], as_of: date | None,
-            claims: tuple[Claim, ...]) -> dict[str, gpd.GeoDataFrame]:
-    return layer_frames(chosen, as_of=as_of, claims=claims)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -118,7 +112,7 @@ def _claims_table(claims: tuple[Claim, ...]) -> None:
                                  format_func=place_name, key="f_place"),
         outlets=outlet.multiselect("Outlet", sorted(table["outlet"].unique()), key="f_outlet"))
     st.dataframe(shown, hide_index=True)
-    st.download_button(f"Download these {len(shown)} claims (CSV)", table_csv(shown),
+    st.download_button(f"Download these {len(shown)} claims (CSV)", lambda: table_csv(shown),
                        "posture-map-claims.csv", "text/csv", key="dl_table", on_click="ignore")
 
 
@@ -173,11 +167,12 @@ def main() -> None:
     chosen, as_of = _sidebar(articles, problems, latest)
     st.title("Coalition posture and ISIS activity in Iraq")
     try:
-        frames = _frames(tuple(chosen), as_of, claims)
+        frames = layer_frames(chosen, as_of=as_of, claims=claims)
         st.caption(f"As of {as_of:%d %b %Y} · " + (" · ".join(
             f"{LAYERS[lid].title}: {len(frames[lid])}" for lid in chosen) or "no layer shown"))
+        groups = layer_groups(chosen, as_of=as_of, claims=claims)
         click = st_folium(base_map(asset_urls=_asset_urls()), key="map", height=620,
-                          use_container_width=True, feature_group_to_add=groups_from_frames(frames),
+                          use_container_width=True, feature_group_to_add=groups,
                           returned_objects=["last_object_clicked"])
         _evidence(frames, claims, as_of, (click or {}).get("last_object_clicked"))
         _claims_table(claims)

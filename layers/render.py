@@ -12,7 +12,7 @@ import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import folium
@@ -24,9 +24,11 @@ from folium.utilities import JsCode
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from geo.articles import load_articles
 from geo.boundaries import default_governorates, disputed_provinces, kurdistan_region
 from geo.claims import Claim, ClaimKind
 from geo.errors import PostureMapError
+from geo.extract import extract_articles
 from geo.gazetteer import Place, default_gazetteer
 from geo.layers_io import IRAQ_BOUNDS, WGS84
 from geo.posture import (
@@ -70,12 +72,6 @@ class _Context:
 
 def default_claims() -> list[Claim]:
     """Claims extracted from data/articles (the convenience default of every public function)."""
-    try:
-        from geo.extract import extract_articles
-    except ImportError as exc:  # extraction is developed separately
-        raise PostureMapError("geo.extract is not available: pass claims= explicitly") from exc
-    from geo.articles import load_articles
-
     articles, _problems = load_articles()
     return list(extract_articles(articles))
 
@@ -93,11 +89,35 @@ def resolve_layer_ids(layer_ids: Iterable[str] | None) -> list[str]:
 def layer_frames(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
                  claims: Iterable[Claim] | None = None) -> dict[str, gpd.GeoDataFrame]:
     """Each chosen layer as a GeoDataFrame in WGS84: attributes, status and evidence records."""
-    ids = resolve_layer_ids(layer_ids)
     pool = tuple(default_claims() if claims is None else claims)
+    return {lid: _layer_frame(lid, as_of, pool).copy(deep=False)
+            for lid in resolve_layer_ids(layer_ids)}
+
+
+# Cached on (layer, date, claims), all hashable, so the dashboard's rerun after a toggle
+# rebuilds nothing it has drawn before; the cached values are never handed out to mutate.
+@lru_cache(maxsize=32)
+def _context(as_of: dt.date | None, claims: tuple[Claim, ...]) -> _Context:
     places = default_gazetteer().places
-    context = _Context(pool, as_of, places, coalition_posture(pool, as_of=as_of, places=places))
-    return {lid: _FRAMES[lid](context) for lid in ids}
+    return _Context(claims, as_of, places, coalition_posture(claims, as_of=as_of, places=places))
+
+
+@lru_cache(maxsize=256)
+def _layer_frame(layer_id: str, as_of: dt.date | None,
+                 claims: tuple[Claim, ...]) -> gpd.GeoDataFrame:
+    return _FRAMES[layer_id](_context(as_of, claims))
+
+
+@lru_cache(maxsize=256)
+def _layer_collection(layer_id: str, as_of: dt.date | None,
+                      claims: tuple[Claim, ...]) -> dict[str, Any]:
+    """The layer's features as a GeoJSON dict, shared by every map that draws it.
+
+    folium only reads it: each feature has an `id`, so folium adds none (a test holds it).
+    """
+    frame = _layer_frame(layer_id, as_of, claims)
+    return {"type": "FeatureCollection",
+            "features": [_feature(LAYERS[layer_id], row) for row in frame_records(frame)]}
 
 
 def evidence_records(evidence: Iterable[Evidence], places: Mapping[str, Place]
@@ -233,7 +253,7 @@ def build_map(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None =
     (and a faint outline of Iraq) are the base map, so the page draws with no network.
     """
     m = base_map(tiles=tiles)
-    for group in groups_from_frames(layer_frames(layer_ids, as_of=as_of, claims=claims)):
+    for group in layer_groups(layer_ids, as_of=as_of, claims=claims):
         group.add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     return m
@@ -241,18 +261,17 @@ def build_map(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None =
 
 def layer_groups(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
                  claims: Iterable[Claim] | None = None) -> list[folium.FeatureGroup]:
-    """The chosen layers as FeatureGroups, for a map built by `base_map` (the dashboard)."""
-    return groups_from_frames(layer_frames(layer_ids, as_of=as_of, claims=claims))
+    """One FeatureGroup per chosen layer, so a layer control has exactly one entry per layer.
 
-
-def groups_from_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> list[folium.FeatureGroup]:
-    """One FeatureGroup per frame, so the layer control has exactly one entry per layer."""
+    The dashboard adds them to a map built by `base_map`; build_map adds them to its own.
+    """
+    pool = tuple(default_claims() if claims is None else claims)
     groups = []
-    for layer_id, frame in frames.items():
+    for layer_id in resolve_layer_ids(layer_ids):
         spec = LAYERS[layer_id]
         # Leaflet's layer control sets the name as innerHTML: escape it once, here.
         group = folium.FeatureGroup(name=esc(spec.title), show=spec.show, control=True)
-        _geojson(spec, frame).add_to(group)
+        _geojson(spec, _layer_collection(layer_id, as_of, pool)).add_to(group)
         groups.append(group)
     return groups
 
@@ -282,9 +301,7 @@ def _pane(layer_id: str) -> str:
     return f"pm-pane-{layer_id}"
 
 
-def _geojson(spec: LayerSpec, frame: gpd.GeoDataFrame) -> folium.GeoJson:
-    features = [_feature(spec, row) for row in frame_records(frame)]
-    collection = {"type": "FeatureCollection", "features": features}
+def _geojson(spec: LayerSpec, collection: dict[str, Any]) -> folium.GeoJson:
     options: dict[str, Any] = {}
     if spec.kind is LayerKind.SITES:
         options["point_to_layer"] = JsCode(_POINT_TO_LAYER.replace("__PANE__", _pane(spec.id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -244,6 +245,19 @@ def test_layer_groups_match_frames_for_the_dashboard() -> None:
     groups = layer_groups(["governorates", "coalition_positions"], claims=seed_claims())
     assert [g.layer_name for g in groups] == [esc(LAYERS["governorates"].title),
                                               esc(LAYERS["coalition_positions"].title)]
+
+
+def test_drawing_maps_leaves_the_cached_layer_data_as_it_was() -> None:
+    """Layer features are cached and shared between maps: rendering must not write to them."""
+    claims = seed_claims()
+
+    def data() -> list[Any]:
+        return [next(iter(g._children.values())).data for g in layer_groups(claims=claims)]
+
+    before = copy.deepcopy(data())
+    for _ in range(2):
+        build_map(claims=claims).get_root().render()
+    assert data() == before
 
 
 def test_frames_are_wgs84_with_the_shared_attribute_columns() -> None:
