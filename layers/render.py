@@ -53,6 +53,7 @@ COORD_DECIMALS = 4  # ~10 m: far finer than the data's own accuracy
 APPROX_RADIUS_M = 8_000  # a hand-estimated site is drawn as an area this wide, never a pin
 HATCH_ID = "pm-hatch-hostile"
 MAP_CENTER = (33.2, 43.7)
+LEGEND_WIDTH_PX = 290  # .pm-legend's width with its margin
 FRAME_ASPECT = 1.5  # APP-6 friendly land-unit frame: a rectangle 1.5 wide per 1 high
 LABELS_Z = 450  # the governorate-name pane: above the layer panes (390+), below the markers (600)
 ATTRIBUTE_COLUMNS = ("id", "name", "layer", "status", "reason", "precision", "note",
@@ -293,7 +294,8 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
     _outline().add_to(m)
     _Legend().add_to(m)
     lon0, lat0, lon1, lat1 = _iraq_bounds()
-    m.fit_bounds([[lat0, lon0], [lat1, lon1]])
+    # Iraq fits in the space left of the legend (bottom right), so the legend hides no layer.
+    m.fit_bounds([[lat0, lon0], [lat1, lon1]], padding_bottom_right=(LEGEND_WIDTH_PX, 0))
     return m
 
 
@@ -502,8 +504,8 @@ _SITE_CSS = """
  font:11px system-ui,sans-serif;text-shadow:0 0 2px #fff,0 0 2px #fff}
 .pm-gov-label:before{display:none}
 .pm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:4px;
- box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif;max-width:270px}
-.pm-legend h4{margin:0 0 4px;font-size:13px}
+ box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif;width:260px}
+.pm-legend summary{font-weight:600;font-size:13px;cursor:pointer}
 .pm-legend h5{margin:6px 0 2px;font-size:12px;color:#333}
 .pm-legend div{display:flex;align-items:center;gap:6px;margin:2px 0}
 .pm-legend svg{flex:none}
@@ -578,7 +580,8 @@ class _Legend(MacroElement):
 def legend_html() -> str:
     """Legend HTML from the catalog's styles (static text, escaped anyway)."""
     sites = LAYERS["coalition_positions"]
-    rows = ["<h4>Legend</h4>", "<h5>Control: where coalition forces are (friendly, blue)</h5>"]
+    # A <details> element, so a reader can fold the legend away from the map's east.
+    rows = ["<details open><summary>Legend</summary>", "<h5>Control: where coalition forces are (friendly, blue)</h5>"]
     labels = {"present": "present", "residual": "residual: a few remain (figure shown)",
               "departing": "departing: planned or under way (dashed)",
               "arriving": "arriving: move planned or under way (dashed, pale)",
@@ -598,7 +601,7 @@ def legend_html() -> str:
     rows.append("<h5>Base</h5>")
     rows.append(f"<div>{_area_swatch(LAYERS['governorates'].style)}governorate</div>")
     rows.append("<p>Frame size grows with personnel. Click a feature for its evidence.</p>")
-    return "".join(rows)
+    return "".join(rows) + "</details>"
 
 
 def _frame_swatch(style: Style) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import Frame, FrameLocator, Page, expect
 
 from layers.catalog import LAYERS
 from tests.browser.conftest import OfflinePage
@@ -65,10 +65,24 @@ def wait_idle(page: Page) -> None:
         "data-test-script-state", "notRunning", timeout=TIMEOUT_MS)
 
 
+def map_frame(page: Page) -> Frame:
+    """The map's iframe as a Playwright frame, for reading Leaflet's state."""
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+def wait_map_settled(page: Page) -> None:
+    """Until Leaflet has had no move or zoom for 400 ms (the first fit to Iraq is animated)."""
+    map_frame(page).evaluate("""() => new Promise(resolve => {
+        let timer;
+        const quiet = () => { clearTimeout(timer); timer = setTimeout(resolve, 400); };
+        window.map.on("moveend zoomend", quiet);
+        quiet();
+    })""")
+
+
 def map_view(page: Page) -> list[float]:
     """The Leaflet map's zoom and centre, read inside the iframe."""
-    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    view: list[float] = frame.evaluate(
+    view: list[float] = map_frame(page).evaluate(
         "() => { const c = window.map.getCenter(); return [window.map.getZoom(), c.lat, c.lng]; }")
     return view
 
@@ -79,17 +93,18 @@ def test_dashboard_draws_toggles_keeps_its_view_and_shows_evidence(
     frame = open_dashboard(offline_page, dashboard)
     expect(frame.locator(".pm-layer-coalition_positions").first).to_be_visible()
     expect(frame.locator(".pm-legend")).to_be_visible()
+    wait_map_settled(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
 
-    next(f for f in page.frames if "streamlit_folium" in f.url).evaluate(
+    map_frame(page).evaluate(
         "() => { window.map.setView([34.6, 43.9], 8, {animate: false}); window.__kept = true; }")
     view = map_view(page)
     assert view[0] == 8  # a view of the user's own, not the one the map opened with
     toggle(page, "isis_activity_zones", on=False)
     expect(frame.locator(".pm-layer-disputed_provinces")).to_have_count(4)  # the others stay
     assert map_view(page) == view  # same zoom and centre...
-    assert next(f for f in page.frames if "streamlit_folium" in f.url).evaluate(
+    assert map_frame(page).evaluate(
         "() => window.__kept === true")  # ...and the same map, not a reloaded one
 
     toggle(page, "isis_activity_zones", on=True)
