@@ -75,3 +75,60 @@ def test_find_places_ignores_the_verb_hit() -> None:
 
 def test_find_places_in_text_without_iraqi_places() -> None:
     assert find_places("The weather in Lisbon was mild on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Makhmour", "makhmour"), ("Makhmur", "makhmour"), ("Mexmûr", "makhmour"),
+        ("Q-West", "qayyarah_west"), ("Qayyarah West", "qayyarah_west"),
+        ("Qayyarah airfield", "qayyarah_west"), ("Qayara airfield", "qayyarah_west"),
+        ("Qayyarah", "qayyarah"), ("Qayara", "qayyarah"),
+        ("Al-Taqaddum Air Base", "taqaddum"), ("Taqaddum", "taqaddum"),
+        ("Al-Taqqadum", "taqaddum"), ("TQ", "taqaddum"),
+        ("Samarra", "samarra"), ("Samara", "samarra"),
+        ("Tarmiyah", "tarmiyah"), ("Tarmiya", "tarmiyah"), ("Al Tarmia", "tarmiyah"),
+        ("Sinjar", "sinjar"), ("Shingal", "sinjar"), ("Badush", "badush"),
+        ("Tal Afar", "tal_afar"), ("Tall Afar", "tal_afar"), ("Talafar", "tal_afar"),
+        ("Tel Afar", "tal_afar"),
+        ("Jalawla", "jalawla"), ("Jalula", "jalawla"),
+        ("Khanaqin", "khanaqin"), ("Khanaqeen", "khanaqin"),
+        ("Muqdadiyah", "muqdadiyah"), ("Muqdadiya", "muqdadiyah"), ("Miqdadiyah", "muqdadiyah"),
+        ("Bashiqa", "bashiqa"), ("Camp Taji", "camp_taji"), ("Taji", "camp_taji"),
+        ("Balad Air Base", "balad_air_base"), ("Joint Base Balad", "balad_air_base"),
+        ("Sulaymaniyah", "sulaymaniyah"), ("Slemani", "sulaymaniyah"),
+        ("Sulaimani", "sulaymaniyah"),
+        ("Duhok", "duhok"), ("Dohuk", "duhok"), ("Halabja", "halabja"),
+        ("Baiji", "baiji"), ("Bayji", "baiji"), ("Beiji", "baiji"),
+        ("Hawija", "hawija"), ("Al-Qaim", "al_qaim"),
+    ],
+)
+def test_places_the_wire_reporting_names_resolve(name: str, place_id: str) -> None:
+    place = resolve_place(name)
+    assert place is not None, name
+    assert place.id == place_id
+
+
+@pytest.mark.parametrize("name", ["Qarachogh", "Qara Chokh", "Mutaibijah", "Rashad",
+                                  "al-Rashad", "Adhaim", "Udhaim"])
+def test_places_without_a_published_coordinate_stay_unknown(name: str) -> None:
+    assert resolve_place(name) is None
+
+
+def test_a_city_named_like_its_governorate_wins_unless_the_province_is_named() -> None:
+    assert _place_id("Sulaymaniyah") == "sulaymaniyah"
+    assert _place_id("Sulaymaniyah province") == "sulaymaniyah_governorate"
+    assert _place_id("Slemani", {"governorate"}) == "sulaymaniyah_governorate"
+    assert _place_id("Duhok") == "duhok"
+    assert _place_id("Dohuk governorate") == "duhok_governorate"
+
+
+def test_balad_alone_is_not_the_air_base() -> None:
+    # Balad is also the town and district beside the base, and the first word of Balad Ruz.
+    assert _place_id("Balad") is None
+    assert find_places("Gunmen attacked a checkpoint in Balad Ruz.") == []
+
+
+def test_find_places_sees_makhmour_but_not_the_unmapped_qarachogh() -> None:
+    text = "ISIS remnants are hiding in the Qarachogh mountains near Makhmour."
+    assert [(m.place.id, m.text) for m in find_places(text)] == [("makhmour", "Makhmour")]

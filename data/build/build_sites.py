@@ -1,7 +1,8 @@
 """Rebuild data/sites.geojson from the cited coordinate tables.
 
 Sources: ../shared/reference/coordinates.md (the project's checked table) and
-data/build/extra_places.csv (Euphrates towns cited in data/SOURCES.md). Run:
+data/build/extra_places.csv (Euphrates towns and the bases, towns and cities the wire
+reporting names, each row with its own citation). Run:
     python data/build/build_sites.py [path/to/coordinates.md]
 """
 
@@ -83,6 +84,37 @@ SITES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "Hit": ("hit", "Hit", "anbar_governorate", ("Hit",)),
     "Fallujah": ("fallujah", "Fallujah", "anbar_governorate", ("Fallujah",)),
     "Anah": ("anah", "Anah", "anbar_governorate", ("Anah",)),
+    # Places the wire reporting on troop moves and ISIS remnants names often (extra_places.csv).
+    # Makhmour is disputed (Nineveh de jure since 1991, run from Erbil until 2017); this edition
+    # draws its district inside Erbil, so Erbil is the polygon that holds the cited point.
+    "Makhmour": ("makhmour", "Makhmour", "erbil_governorate", ()),
+    "Qayyarah Airfield West": ("qayyarah_west", "Qayyarah Airfield West (Q-West)",
+                               "nineveh_governorate", ("Qayyarah Airfield West",)),
+    "Qayyarah": ("qayyarah", "Qayyarah", "nineveh_governorate", ()),
+    "Al-Taqaddum Air Base": ("taqaddum", "Al-Taqaddum Air Base", "anbar_governorate",
+                             ("Al-Taqaddum airbase", "Taqaddum airbase")),
+    "Samarra": ("samarra", "Samarra", "salahaddin_governorate", ()),
+    # Camp Taji and Tarmiyah are run from Baghdad governorate, but this edition's Baghdad
+    # polygon is small (data/SOURCES.md): both cited points lie in its Salahaddin polygon.
+    "Tarmiyah": ("tarmiyah", "Tarmiyah", "salahaddin_governorate", ()),
+    "Sinjar": ("sinjar", "Sinjar", "nineveh_governorate", ()),
+    "Badush": ("badush", "Badush", "nineveh_governorate", ()),
+    "Tal Afar": ("tal_afar", "Tal Afar", "nineveh_governorate", ()),
+    "Jalawla": ("jalawla", "Jalawla", "diyala_governorate", ()),
+    "Khanaqin": ("khanaqin", "Khanaqin", "diyala_governorate", ()),
+    "Muqdadiyah": ("muqdadiyah", "Muqdadiyah", "diyala_governorate", ()),
+    "Bashiqa": ("bashiqa", "Bashiqa", "nineveh_governorate", ()),
+    # "Taji" alone means the base in this reporting; the Taji area beside it has no row.
+    "Camp Taji": ("camp_taji", "Camp Taji", "salahaddin_governorate", ()),
+    # Not "Balad" alone: that is the town and district next to the base (and "Balad Ruz").
+    "Balad Air Base": ("balad_air_base", "Balad Air Base", "salahaddin_governorate", ()),
+    # City names shared with their governorates: the city wins, as with Erbil and Kirkuk.
+    "Sulaymaniyah": ("sulaymaniyah", "Sulaymaniyah", "sulaymaniyah_governorate",
+                     ("Sulaymaniyah city",)),
+    "Duhok": ("duhok", "Duhok", "duhok_governorate", ("Duhok city",)),
+    # Halabja is a governorate of its own since 2014; this edition keeps it in Sulaymaniyah.
+    "Halabja": ("halabja", "Halabja", "sulaymaniyah_governorate", ()),
+    "Baiji": ("baiji", "Baiji", "salahaddin_governorate", ()),
 }
 # Table aliases that name something other than the place: "JOC" is the command, not its HQ.
 NOT_ALIASES: dict[str, set[str]] = {"joc_hq": {"JOC"}}
