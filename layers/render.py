@@ -295,7 +295,8 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
     _Legend().add_to(m)
     lon0, lat0, lon1, lat1 = _iraq_bounds()
     # Iraq fits in the space left of the legend (bottom right), so the legend hides no layer.
-    m.fit_bounds([[lat0, lon0], [lat1, lon1]], padding_bottom_right=(LEGEND_WIDTH_PX, 0))
+    m.fit_bounds([[lat0, lon0], [lat1, lon1]], padding_top_left=(12, 12),
+                 padding_bottom_right=(LEGEND_WIDTH_PX, 12))
     return m
 
 
@@ -581,7 +582,8 @@ def legend_html() -> str:
     """Legend HTML from the catalog's styles (static text, escaped anyway)."""
     sites = LAYERS["coalition_positions"]
     # A <details> element, so a reader can fold the legend away from the map's east.
-    rows = ["<details open><summary>Legend</summary>", "<h5>Control: where coalition forces are (friendly, blue)</h5>"]
+    rows = ["<details open><summary>Legend</summary>",
+            "<h5>Control: where coalition forces are (friendly, blue)</h5>"]
     labels = {"present": "present", "residual": "residual: a few remain (figure shown)",
               "departing": "departing: planned or under way (dashed)",
               "arriving": "arriving: move planned or under way (dashed, pale)",
