@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -38,11 +37,6 @@ def _shipped() -> tuple[list[Article], list[str], list[Claim]]:
 @st.cache_resource(show_spinner=False)
 def _asset_urls() -> dict[str, str]:
     return write_static_assets(STATIC_DIR, base_url_path=st.get_option("server.baseUrlPath"))
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _table(claims: tuple[Claim, ...]) -> pd.DataFrame:
-    return claims_frame(claims)
 
 
 def _flash(kind: str, message: str) -> None:
@@ -104,7 +98,7 @@ def _evidence(frames: dict[str, gpd.GeoDataFrame], claims: tuple[Claim, ...], as
 
 def _claims_table(claims: tuple[Claim, ...]) -> None:
     st.subheader("All claims")
-    table = _table(claims)
+    table = claims_frame(claims)
     kind, where, outlet = st.columns(3)
     shown = filter_claims(
         table, kinds=kind.multiselect("Kind", sorted(table["kind"].unique()), key="f_kind"),
