@@ -169,9 +169,9 @@ def _frame(rows: list[dict[str, Any]], extra: Sequence[str] = ()) -> gpd.GeoData
 def _governorates(context: _Context) -> gpd.GeoDataFrame:
     rows = [_row(context, "governorates", r.id, r.name, r.geometry,
                  place_evidence(context.claims, r.id, as_of=context.as_of),
-                 region=r.region, hasc=r.hasc)
+                 region=r.region, hasc=r.hasc, label_lat=r.label_lat, label_lon=r.label_lon)
             for r in default_governorates().itertuples(index=False)]
-    return _frame(rows, ("region", "hasc"))
+    return _frame(rows, ("region", "hasc", "label_lat", "label_lon"))
 
 
 def _disputed(context: _Context) -> gpd.GeoDataFrame:
@@ -334,6 +334,7 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
     }
     if spec.id == "governorates":
         props["_label"] = esc(row["name"])  # the base map names every governorate
+        props["_label_at"] = [row["label_lat"], row["label_lon"]]  # Natural Earth's label point
     geometry = row["geometry"]
     if spec.kind is LayerKind.SITES:
         approx = row["precision"] == "approximate"
@@ -471,6 +472,10 @@ _ON_EACH_FEATURE = """function(feature, layer) {
     var p = feature.properties;
     layer.bindPopup(p._popup, {maxWidth: 380});
     if (p._label) {
+        // Pinned: Leaflet would put the name at the centre of the polygon's projected rings,
+        // stale when the map is resized before its first redraw (as in an iframe).
+        var at = L.latLng(p._label_at);
+        layer.getCenter = function() { return at; };
         layer.bindTooltip(p._label, {permanent: true, direction: "center",
                                      className: "pm-gov-label", pane: "__LABELS__"});
     } else {
@@ -536,6 +541,20 @@ class _Decorations(MacroElement):
             }
             map.on("zoomend", mark);
             mark();
+            // Governorate names are permanent tooltips, placed once when added. In an iframe
+            // (the dashboard) the map can be drawn before it has its final size, leaving them
+            // behind their polygons: re-place them, once a frame, when the view or layers change.
+            var queued = false;
+            function replace() {
+                queued = false;
+                map.eachLayer(function(layer) {
+                    var tip = layer.getTooltip && layer.getTooltip();
+                    if (tip && tip.options.permanent && map.hasLayer(tip)) { tip.update(); }
+                });
+            }
+            map.on("moveend zoomend resize viewreset layeradd", function() {
+                if (!queued) { queued = true; window.requestAnimationFrame(replace); }
+            });
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)

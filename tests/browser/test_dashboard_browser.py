@@ -80,6 +80,22 @@ def wait_map_settled(page: Page) -> None:
     })""")
 
 
+def label_drift_px(page: Page) -> float:
+    """How far the farthest permanent label is from where its point falls now, in pixels."""
+    drift: float = map_frame(page).evaluate("""() => {
+        let worst = 0;
+        window.map.eachLayer(layer => {
+            const tip = layer.getTooltip && layer.getTooltip();
+            if (!tip || !tip.options.permanent || !window.map.hasLayer(tip)) { return; }
+            const el = tip.getElement(), at = window.map.latLngToLayerPoint(tip.getLatLng());
+            const placed = L.DomUtil.getPosition(el).add([el.offsetWidth / 2, el.offsetHeight / 2]);
+            worst = Math.max(worst, placed.distanceTo(at));
+        });
+        return worst;
+    }""")
+    return drift
+
+
 def map_view(page: Page) -> list[float]:
     """The Leaflet map's zoom and centre, read inside the iframe."""
     view: list[float] = map_frame(page).evaluate(
@@ -94,6 +110,7 @@ def test_dashboard_draws_toggles_keeps_its_view_and_shows_evidence(
     expect(frame.locator(".pm-layer-coalition_positions").first).to_be_visible()
     expect(frame.locator(".pm-legend")).to_be_visible()
     wait_map_settled(page)
+    assert label_drift_px(page) < 2  # every governorate name sits on its polygon's label point
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
 
