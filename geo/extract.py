@@ -1379,6 +1379,9 @@ def _claim(text: str, start: int, end: int, draft: _Draft, cues: Sequence[_Cue],
             _RESIDUAL.search(text[previous_end:cue.end]) or (
                 personnel is not None and personnel.max <= 10 and not personnel.approximate)):
         status = "residual"
+    notes = list(draft.notes)
+    if personnel is not None and draft.kind is ClaimKind.COALITION_PRESENCE:
+        personnel = _own_figure(personnel, place, draft.siblings, notes)
     roles: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     country_count = None
@@ -1392,7 +1395,6 @@ def _claim(text: str, start: int, end: int, draft: _Draft, cues: Sequence[_Cue],
             else ("United States",))
     chunk = _chunk_of(chunks, cue.start)
     date = _date_for(text, dates, chunk, cue, next_start, cues)
-    notes = list(draft.notes)
     if status == "completed" and date is not None and date.start > state.article.published:
         status = "planned"  # "may be moved ... next year": a future date outranks the verb form
         notes.append(f"status from the date ({date.text})")
@@ -1417,6 +1419,25 @@ def _claim(text: str, start: int, end: int, draft: _Draft, cues: Sequence[_Cue],
         source=SourceRef.of(state.article), personnel=personnel, actors=actors,
         countries=countries, country_count=country_count, roles=roles, status=status,
         date=date, notes=tuple(notes))
+
+
+def _own_figure(personnel: Personnel, place: Place, listed: Sequence[PlaceMention],
+                notes: list[str]) -> Personnel | None:
+    """A head count given for several places at once belongs to the one holding all the others.
+
+    "1,800 troops ... in the Kurdistan Region, at Erbil air base and at Harir" counts the
+    region's forces; "2,500 troops ..., mostly at Ain al-Asad and Harir" is neither base's
+    count, so the map gives it to none (the quote keeps it).
+    """
+    group = {m.place.id: m.place for m in listed} | {place.id: place}
+    if len(group) == 1:
+        return personnel
+    whole = [p.id for p in group.values()
+             if all(p.geometry.covers(other.geometry) for other in group.values())]
+    if whole == [place.id]:
+        return personnel
+    notes.append(f"figure {personnel.text!r} counts {len(group)} places together, not this one")
+    return None
 
 
 def _current_enough(claim: Claim, state: _State) -> bool:

@@ -365,6 +365,26 @@ def test_two_moves_in_one_clause_keep_their_own_dates() -> None:
     assert dates == {"ain_al_asad": dt.date(2025, 1, 1), "camp_victory": dt.date(2025, 9, 1)}
 
 
+def test_a_head_count_for_several_places_is_no_single_base_s() -> None:
+    claims = extract(article("About 2,500 U.S. troops are currently deployed in Iraq, mostly at "
+                             "Ain al-Asad and Harir air bases."))
+    assert pairs(claims) == {(PRESENCE, "ain_al_asad"), (PRESENCE, "harir")}
+    assert all(c.personnel is None for c in claims)
+
+
+def test_a_head_count_for_a_region_and_sites_inside_it_is_the_region_s() -> None:
+    claims = extract(article("Roughly 1,800 coalition troops are now based in the Kurdistan "
+                             "Region, at Erbil air base and at Harir."))
+    figures = {c.place_id: c.personnel and c.personnel.max for c in claims}
+    assert figures == {"kurdistan_region": 1800, "erbil_airport": None, "harir": None}
+
+
+def test_the_head_count_of_a_move_goes_with_both_ends() -> None:
+    claims = extract(article("Some 250 U.S. soldiers relocated from Victory base to Harir."))
+    assert {(c.kind, c.place_id, c.personnel and c.personnel.max) for c in claims} == {
+        (DEPARTURE, "camp_victory", 250), (ClaimKind.COALITION_ARRIVAL, "harir", 250)}
+
+
 def test_forces_stationed_near_a_base_are_present_there() -> None:
     claims = extract(article("About 1,200 coalition troops are stationed near Erbil airport."))
     assert pairs(claims) == {(PRESENCE, "erbil_airport")}
