@@ -58,14 +58,12 @@ def _layers() -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from geo.extract import extract_articles
-    from layers.catalog import LAYERS
     from layers.export import export_csv, export_geojson, export_html
+    from layers.render import resolve_layer_ids
 
-    layer_ids = [s.strip() for s in (args.layers or ",".join(LAYERS)).split(",") if s.strip()]
-    unknown = [lid for lid in layer_ids if lid not in LAYERS]
-    if unknown:
-        raise PostureMapError(f"unknown layer id(s) {', '.join(unknown)}; "
-                              f"known: {', '.join(LAYERS)}")
+    # Checked before any article is read, so a typo fails at once and writes nothing.
+    layer_ids = resolve_layer_ids(
+        [s.strip() for s in args.layers.split(",") if s.strip()] if args.layers else None)
     articles, problems = load_articles(args.articles)
     for problem in problems:
         print(f"warning: skipped {problem.message}", file=sys.stderr)
