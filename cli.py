@@ -27,16 +27,35 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
     sub.add_parser("layers", help="list the layer ids and titles")
     export = sub.add_parser(
-        "export", help="write the map (HTML), its layers (GeoJSON) or its claims (CSV)")
+        "export", help="write the map (HTML), its layers (GeoJSON) or its claims (CSV)"
+    )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
-    export.add_argument("--format", choices=("html", "geojson", "csv"), default=None,
-                        help="default: from the --out suffix, else html")
-    export.add_argument("--layers", default=None, metavar="ID,ID",
-                        help="comma-separated layer ids (default: all); see `posture-map layers`")
-    export.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
-                        help="show the posture as of this date (default: latest)")
-    export.add_argument("--articles", type=Path, default=ARTICLES_DIR, metavar="DIR",
-                        help="folder of article .txt files (default: data/articles)")
+    export.add_argument(
+        "--format",
+        choices=("html", "geojson", "csv"),
+        default=None,
+        help="default: from the --out suffix, else html",
+    )
+    export.add_argument(
+        "--layers",
+        default=None,
+        metavar="ID,ID",
+        help="comma-separated layer ids (default: all); see `posture-map layers`",
+    )
+    export.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="show the posture as of this date (default: latest)",
+    )
+    export.add_argument(
+        "--articles",
+        type=Path,
+        default=ARTICLES_DIR,
+        metavar="DIR",
+        help="folder of article .txt files (default: data/articles)",
+    )
     return parser
 
 
@@ -63,13 +82,15 @@ def _export(args: argparse.Namespace) -> int:
 
     # Checked before any article is read, so a typo fails at once and writes nothing.
     layer_ids = resolve_layer_ids(
-        [s.strip() for s in args.layers.split(",") if s.strip()] if args.layers else None)
+        [s.strip() for s in args.layers.split(",") if s.strip()] if args.layers else None
+    )
     articles, problems = load_articles(args.articles)
     for problem in problems:
         print(f"warning: skipped {problem.message}", file=sys.stderr)
     claims = extract_articles(articles)
     fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}.get(
-        args.out.suffix.lower(), "html")
+        args.out.suffix.lower(), "html"
+    )
     if fmt == "csv":
         export_csv(args.out, claims)
     elif fmt == "geojson":

@@ -13,8 +13,9 @@ from streamlit_folium import st_folium
 from layers.assets import write_static_assets
 from layers.render import base_map, layer_groups
 
-urls = write_static_assets(Path(__file__).resolve().parent / "static",
-                           base_url_path=st.get_option("server.baseUrlPath"))
+urls = write_static_assets(
+    Path(__file__).resolve().parent / "static", base_url_path=st.get_option("server.baseUrlPath")
+)
 m = base_map(asset_urls=urls)
 for group in layer_groups():
     group.add_to(m)

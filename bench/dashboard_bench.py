@@ -33,9 +33,11 @@ OPEN_RATIO_GOAL = 2.0
 TOGGLE_GOAL_MS = 300.0
 TIMEOUT_MS = 60_000
 ZONES = "isis_activity_zones"
-DRAWN = ("() => ['governorates', 'disputed_provinces', 'kurdistan_region', "
-         "'isis_activity_zones', 'coalition_positions'].every("
-         "id => document.querySelectorAll('.pm-layer-' + id).length > 0)")
+DRAWN = (
+    "() => ['governorates', 'disputed_provinces', 'kurdistan_region', "
+    "'isis_activity_zones', 'coalition_positions'].every("
+    "id => document.querySelectorAll('.pm-layer-' + id).length > 0)"
+)
 # Sets window.__done: a promise of the time (ms since the epoch, the same clock in every frame)
 # at which the zones are gone (present=false) or back.
 WATCH = """(present) => {
@@ -55,8 +57,9 @@ VIEW = "() => { const c = window.map.getCenter(); return [window.map.getZoom(), 
 
 
 def _map_frame(page: Page) -> Frame:
-    page.wait_for_selector('iframe[data-testid="stCustomComponentV1"]', state="attached",
-                           timeout=TIMEOUT_MS)
+    page.wait_for_selector(
+        'iframe[data-testid="stCustomComponentV1"]', state="attached", timeout=TIMEOUT_MS
+    )
     for _ in range(200):
         frames = [f for f in page.frames if "streamlit_folium" in f.url]
         if frames:
@@ -69,8 +72,9 @@ def _offline(page: Page) -> None:
     page.route("**/*", lambda r: r.continue_() if is_local(r.request.url) else r.abort())
 
 
-def _toggle_ms(page: Page, frame: Frame, switch: Frame | Page, click_js: str, *,
-               present: bool) -> float:
+def _toggle_ms(
+    page: Page, frame: Frame, switch: Frame | Page, click_js: str, *, present: bool
+) -> float:
     """Milliseconds from the click to the zones gone (present=False) or back, in the browser.
 
     The click is a DOM click made in the page itself, so the browser driver's round trips
@@ -79,8 +83,11 @@ def _toggle_ms(page: Page, frame: Frame, switch: Frame | Page, click_js: str, *,
     frame.evaluate(WATCH, present)
     clicked = switch.evaluate(click_js, LAYERS[ZONES].title)
     done = frame.evaluate("() => window.__done")
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]",
-                           state="attached", timeout=TIMEOUT_MS)
+    page.wait_for_selector(
+        "[data-testid=stApp][data-test-script-state=notRunning]",
+        state="attached",
+        timeout=TIMEOUT_MS,
+    )
     return float(done) - float(clicked)
 
 
@@ -115,8 +122,11 @@ def _measure(page: Page, script: Path, *, in_map: bool, repeat: int) -> dict[str
         frame.evaluate("() => window.map.setView([34.6, 43.9], 8, {animate: false})")
         view = frame.evaluate(VIEW)
         switch, click_js = (frame, _LAYER_CONTROL) if in_map else (page, _SIDEBAR_SWITCH)
-        times = [_toggle_ms(page, frame, switch, click_js, present=present)
-                 for _ in range(repeat) for present in (False, True)]
+        times = [
+            _toggle_ms(page, frame, switch, click_js, present=present)
+            for _ in range(repeat)
+            for present in (False, True)
+        ]
         kept = frame.evaluate(VIEW) == view
     return {"open_s": seconds, "toggle_ms": statistics.median(times), "view_kept": kept}
 
@@ -131,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         results: dict[str, dict[str, float]] = {}
-        for name, script, in_map in (("bare folium map", ROOT / "bench" / "bare_app.py", True),
-                                     ("dashboard", ROOT / "app.py", False)):
+        for name, script, in_map in (
+            ("bare folium map", ROOT / "bench" / "bare_app.py", True),
+            ("dashboard", ROOT / "app.py", False),
+        ):
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             _offline(page)
             results[name] = _measure(page, script, in_map=in_map, repeat=args.repeat)
@@ -140,15 +152,21 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     bare, dash = results["bare folium map"], results["dashboard"]
     for name, r in results.items():
-        print(f"{name:16}  open {r['open_s']:.2f} s   toggle {r['toggle_ms']:.0f} ms (median)"
-              f"   view kept: {bool(r['view_kept'])}")
+        print(
+            f"{name:16}  open {r['open_s']:.2f} s   toggle {r['toggle_ms']:.0f} ms (median)"
+            f"   view kept: {bool(r['view_kept'])}"
+        )
     open_ratio = dash["open_s"] / bare["open_s"]
-    print(f"open ratio   {open_ratio:.2f}x the bare map (goal <= {OPEN_RATIO_GOAL:.0f}x: "
-          f"{'ok' if open_ratio <= OPEN_RATIO_GOAL else 'MISSED'})")
+    print(
+        f"open ratio   {open_ratio:.2f}x the bare map (goal <= {OPEN_RATIO_GOAL:.0f}x: "
+        f"{'ok' if open_ratio <= OPEN_RATIO_GOAL else 'MISSED'})"
+    )
     toggle_ok = dash["toggle_ms"] < TOGGLE_GOAL_MS and dash["view_kept"]
-    print(f"toggle       {dash['toggle_ms']:.0f} ms, {dash['toggle_ms'] / bare['toggle_ms']:.1f}x "
-          f"the bare map's own control (goal < {TOGGLE_GOAL_MS:.0f} ms with the view kept: "
-          f"{'ok' if toggle_ok else 'MISSED'})")
+    print(
+        f"toggle       {dash['toggle_ms']:.0f} ms, {dash['toggle_ms'] / bare['toggle_ms']:.1f}x "
+        f"the bare map's own control (goal < {TOGGLE_GOAL_MS:.0f} ms with the view kept: "
+        f"{'ok' if toggle_ok else 'MISSED'})"
+    )
     return 0
 
 

@@ -52,11 +52,15 @@ def main() -> int:
         size = out.stat().st_size
     median = statistics.median(times)
     print(f"claims: {len(claims)} ({origin})")
-    print(f"export time: {median:.3f} s median of {args.repeat} "
-          f"(goal < {GOAL_SECONDS} s: {'ok' if median < GOAL_SECONDS else 'OVER'})")
+    print(
+        f"export time: {median:.3f} s median of {args.repeat} "
+        f"(goal < {GOAL_SECONDS} s: {'ok' if median < GOAL_SECONDS else 'OVER'})"
+    )
     print(f"first export in a fresh process (data loading included): {cold:.3f} s")
-    print(f"file size:   {size / 1e6:.3f} MB "
-          f"(goal < {GOAL_BYTES / 1e6} MB: {'ok' if size < GOAL_BYTES else 'OVER'})")
+    print(
+        f"file size:   {size / 1e6:.3f} MB "
+        f"(goal < {GOAL_BYTES / 1e6} MB: {'ok' if size < GOAL_BYTES else 'OVER'})"
+    )
     return 0
 
 

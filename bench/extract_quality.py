@@ -81,13 +81,18 @@ def _attribute_agrees(name: str, want: Any, claim: Claim) -> bool:
     if name == "personnel":
         p = claim.personnel
         return p is not None and (p.min, p.max, p.approximate) == (
-            want["min"], want["max"], want["approximate"])
+            want["min"],
+            want["max"],
+            want["approximate"],
+        )
     if name == "roles":
         return set(claim.roles) == set(want)
     if name == "date":
         d = claim.date
         return d is not None and (d.start.isoformat(), d.end.isoformat()) == (
-            want["start"], want["end"])
+            want["start"],
+            want["end"],
+        )
     if name == "quote_contains":
         return str(want) in claim.quote
     raise ValueError(f"unknown attribute {name!r} in an answer key")
@@ -97,14 +102,16 @@ def _label(kind: str, place_id: str) -> str:
     return f"{kind}:{place_id}"
 
 
-def score_article(name: str, expected: Sequence[dict[str, Any]],
-                  claims: Sequence[Claim]) -> ArticleScore:
+def score_article(
+    name: str, expected: Sequence[dict[str, Any]], claims: Sequence[Claim]
+) -> ArticleScore:
     """Match expected claims to extracted ones one-to-one and score the attributes."""
     free = list(claims)
     score = ArticleScore(name, len(expected), len(claims), 0)
     for want in expected:
-        candidates = [c for c in free if (c.kind.value, c.place_id) == (want["kind"],
-                                                                          want["place_id"])]
+        candidates = [
+            c for c in free if (c.kind.value, c.place_id) == (want["kind"], want["place_id"])
+        ]
         if not candidates:
             score.missed.append(_label(want["kind"], want["place_id"]))
             continue
@@ -119,7 +126,8 @@ def score_article(name: str, expected: Sequence[dict[str, Any]],
                     score.attributes_agreed += 1
                 else:
                     score.disagreements.append(
-                        f"{_label(want['kind'], want['place_id'])} {attribute}")
+                        f"{_label(want['kind'], want['place_id'])} {attribute}"
+                    )
     score.spurious = [_label(c.kind.value, c.place_id) for c in free]
     return score
 
@@ -136,22 +144,32 @@ def evaluate(directory: Path = FIXTURES) -> Quality:
 
 def report(quality: Quality) -> str:
     """A plain-text table, one row per article, then the totals and every miss."""
-    lines = [f"{'article':<44} {'exp':>4} {'got':>4} {'ok':>4} {'prec':>6} {'recall':>6} "
-             f"{'attrs':>7}"]
+    lines = [
+        f"{'article':<44} {'exp':>4} {'got':>4} {'ok':>4} {'prec':>6} {'recall':>6} {'attrs':>7}"
+    ]
     for a in quality.articles:
-        lines.append(f"{a.name:<44} {a.expected:>4} {a.extracted:>4} {a.matched:>4} "
-                     f"{a.precision:>6.3f} {a.recall:>6.3f} "
-                     f"{a.attributes_agreed:>3}/{a.attributes_checked:<3}")
+        lines.append(
+            f"{a.name:<44} {a.expected:>4} {a.extracted:>4} {a.matched:>4} "
+            f"{a.precision:>6.3f} {a.recall:>6.3f} "
+            f"{a.attributes_agreed:>3}/{a.attributes_checked:<3}"
+        )
     expected = sum(a.expected for a in quality.articles)
     extracted = sum(a.extracted for a in quality.articles)
     matched = sum(a.matched for a in quality.articles)
-    lines.append(f"{'total (' + str(len(quality.articles)) + ' articles)':<44} {expected:>4} "
-                 f"{extracted:>4} {matched:>4} {quality.precision:>6.3f} {quality.recall:>6.3f}")
-    lines.append(f"precision {quality.precision:.3f}  recall {quality.recall:.3f}  "
-                 f"attribute agreement {quality.attribute_agreement:.3f}")
+    lines.append(
+        f"{'total (' + str(len(quality.articles)) + ' articles)':<44} {expected:>4} "
+        f"{extracted:>4} {matched:>4} {quality.precision:>6.3f} {quality.recall:>6.3f}"
+    )
+    lines.append(
+        f"precision {quality.precision:.3f}  recall {quality.recall:.3f}  "
+        f"attribute agreement {quality.attribute_agreement:.3f}"
+    )
     for a in quality.articles:
-        for what, items in (("missed", a.missed), ("spurious", a.spurious),
-                            ("attribute differs", a.disagreements)):
+        for what, items in (
+            ("missed", a.missed),
+            ("spurious", a.spurious),
+            ("attribute differs", a.disagreements),
+        ):
             lines.extend(f"  {a.name}: {what} {item}" for item in items)
     return "\n".join(lines)
 

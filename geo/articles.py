@@ -52,9 +52,11 @@ def parse_article(raw: bytes | str, *, name: str = "pasted article") -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     head, sep, body = text.partition("\n\n")
     if not sep:
-        raise ArticleError(f"{name}: no blank line after the header; an article starts with "
-                           "'title:', 'source:', 'url:' (optional) and 'published: YYYY-MM-DD' "
-                           "lines, then a blank line, then the body")
+        raise ArticleError(
+            f"{name}: no blank line after the header; an article starts with "
+            "'title:', 'source:', 'url:' (optional) and 'published: YYYY-MM-DD' "
+            "lines, then a blank line, then the body"
+        )
     fields = _header(head, name)
     body = body.strip("\n")
     if not body.strip():
@@ -62,8 +64,11 @@ def parse_article(raw: bytes | str, *, name: str = "pasted article") -> Article:
     published = _date(fields["published"], name)
     return Article(
         id=_article_id(name, published, body),
-        title=fields["title"], source=fields["source"], url=fields.get("url") or None,
-        published=published, body=body,
+        title=fields["title"],
+        source=fields["source"],
+        url=fields.get("url") or None,
+        published=published,
+        body=body,
     )
 
 
@@ -77,8 +82,15 @@ def read_article(path: Path) -> Article:
     except OSError as exc:
         raise ArticleError(f"{path}: cannot be read ({exc.strerror})") from exc
     article = parse_article(raw, name=path.name)
-    return Article(id=path.stem, title=article.title, source=article.source, url=article.url,
-                   published=article.published, body=article.body, path=path)
+    return Article(
+        id=path.stem,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        published=article.published,
+        body=article.body,
+        path=path,
+    )
 
 
 def load_articles(directory: Path = ARTICLES_DIR) -> tuple[list[Article], list[ArticleProblem]]:
@@ -127,8 +139,10 @@ def _decode(raw: bytes | str, name: str) -> str:
     try:
         size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     except UnicodeEncodeError as exc:  # pasted text can carry a lone surrogate half
-        raise ArticleError(f"{name}: not valid Unicode text (lone surrogate at position "
-                           f"{exc.start}); paste the article as plain text") from exc
+        raise ArticleError(
+            f"{name}: not valid Unicode text (lone surrogate at position "
+            f"{exc.start}); paste the article as plain text"
+        ) from exc
     if size > MAX_ARTICLE_BYTES:
         raise ArticleError(_too_large(name, size))
     if isinstance(raw, str):
@@ -137,8 +151,10 @@ def _decode(raw: bytes | str, name: str) -> str:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ArticleError(f"{name}: not UTF-8 text (invalid byte at position {exc.start}); "
-                               "save the article as UTF-8 plain text") from exc
+            raise ArticleError(
+                f"{name}: not UTF-8 text (invalid byte at position {exc.start}); "
+                "save the article as UTF-8 plain text"
+            ) from exc
     if "\x00" in text or _control_share(text) > 0.01:
         raise ArticleError(f"{name}: looks like a binary file, not plain text")
     return text.lstrip("\ufeff")
@@ -155,8 +171,10 @@ def _header(head: str, name: str) -> dict[str, str]:
     for number, line in enumerate(head.split("\n"), start=1):
         match = _HEADER_LINE.match(line.strip())
         if not match or match.group(1).lower() not in HEADER_FIELDS:
-            raise ArticleError(f"{name}: header line {number} ({line[:60]!r}) is not one of "
-                               f"{', '.join(f + ':' for f in HEADER_FIELDS)}")
+            raise ArticleError(
+                f"{name}: header line {number} ({line[:60]!r}) is not one of "
+                f"{', '.join(f + ':' for f in HEADER_FIELDS)}"
+            )
         fields[match.group(1).lower()] = match.group(2).strip()
     missing = [f for f in REQUIRED_FIELDS if not fields.get(f)]
     if missing:
@@ -172,8 +190,10 @@ def _date(value: str, name: str) -> date:
 
 
 def _too_large(name: str, size: int) -> str:
-    return (f"{name}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one "
-            "article; paste the article text only")
+    return (
+        f"{name}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one "
+        "article; paste the article text only"
+    )
 
 
 def _slug(text: str) -> str:
@@ -183,4 +203,3 @@ def _slug(text: str) -> str:
 def _article_id(name: str, published: date, body: str) -> str:
     digest = hashlib.sha1(body.encode("utf-8")).hexdigest()[:8]
     return f"{published.isoformat()}_{_slug(Path(name).stem)[:40]}_{digest}"
-

@@ -15,8 +15,12 @@ GOVERNORATES_PATH = DATA_DIR / "governorates.geojson"
 GOVERNORATE_FIELDS = ("id", "name", "aliases", "hasc", "region")
 # The provinces the constitution's Article 140 leaves disputed between Baghdad and Erbil, which
 # the reporting names as threatened by sleeper cells.
-DISPUTED_IDS = ("diyala_governorate", "kirkuk_governorate", "nineveh_governorate",
-                "salahaddin_governorate")
+DISPUTED_IDS = (
+    "diyala_governorate",
+    "kirkuk_governorate",
+    "nineveh_governorate",
+    "salahaddin_governorate",
+)
 
 
 def load_governorates(path: Path = GOVERNORATES_PATH) -> gpd.GeoDataFrame:
@@ -37,13 +41,31 @@ def kurdistan_region(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDat
     members = govs[govs["region"] == "Kurdistan"].sort_values("id")
     if members.empty:
         raise DataError("no governorate has region 'Kurdistan': cannot derive the Kurdistan Region")
-    return gpd.GeoDataFrame(
-        [{"id": "kurdistan_region", "name": "Kurdistan Region", "kind": "region",
-          "aliases": ["Kurdistan Region", "Kurdistan Region of Iraq", "Iraqi Kurdistan",
-                      "Kurdistan", "KRI", "Kurdistan region"],
-          "members": list(members["id"]), "geometry": _dissolve(members)}],
-        geometry="geometry", crs=govs.crs,
-    ).set_index("id", drop=False).rename_axis(None)
+    return (
+        gpd.GeoDataFrame(
+            [
+                {
+                    "id": "kurdistan_region",
+                    "name": "Kurdistan Region",
+                    "kind": "region",
+                    "aliases": [
+                        "Kurdistan Region",
+                        "Kurdistan Region of Iraq",
+                        "Iraqi Kurdistan",
+                        "Kurdistan",
+                        "KRI",
+                        "Kurdistan region",
+                    ],
+                    "members": list(members["id"]),
+                    "geometry": _dissolve(members),
+                }
+            ],
+            geometry="geometry",
+            crs=govs.crs,
+        )
+        .set_index("id", drop=False)
+        .rename_axis(None)
+    )
 
 
 def disputed_provinces(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
@@ -59,13 +81,29 @@ def federal_iraq(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFra
     """Iraq outside the Kurdistan Region: what officials call 'federal Iraq' or 'federal areas'."""
     govs = default_governorates() if governorates is None else governorates
     federal = govs[govs["region"] != "Kurdistan"]
-    return gpd.GeoDataFrame(
-        [{"id": "federal_iraq", "name": "Federal Iraq", "kind": "region",
-          "aliases": ["federal Iraq", "federal areas", "federal territory", "federal regions"],
-          "members": list(federal["id"]),
-          "geometry": _dissolve(federal)}],
-        geometry="geometry", crs=govs.crs,
-    ).set_index("id", drop=False).rename_axis(None)
+    return (
+        gpd.GeoDataFrame(
+            [
+                {
+                    "id": "federal_iraq",
+                    "name": "Federal Iraq",
+                    "kind": "region",
+                    "aliases": [
+                        "federal Iraq",
+                        "federal areas",
+                        "federal territory",
+                        "federal regions",
+                    ],
+                    "members": list(federal["id"]),
+                    "geometry": _dissolve(federal),
+                }
+            ],
+            geometry="geometry",
+            crs=govs.crs,
+        )
+        .set_index("id", drop=False)
+        .rename_axis(None)
+    )
 
 
 def _dissolve(gdf: gpd.GeoDataFrame) -> shapely.Geometry:

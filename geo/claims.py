@@ -53,6 +53,7 @@ class SourceRef:
 
     @classmethod
     def of(cls, article: Article) -> SourceRef:
+        """The reference to an article, without its body."""
         return cls(article.id, article.title, article.source, article.url, article.published)
 
 

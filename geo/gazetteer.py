@@ -18,9 +18,21 @@ from geo.zones import default_activity_zones
 # When one name fits several places, the most specific wins unless the caller asks for a kind:
 # "Kirkuk" is the city; "Kirkuk province" (or kinds={"governorate"}) is the governorate.
 _KIND_RANK = {
-    "military_base": 0, "airport_military_base": 0, "headquarters": 0, "compound": 0,
-    "former_base": 0, "district": 1, "city": 2, "town": 2, "wadi": 3, "reservoir": 3, "dam": 3,
-    "lake_wadi": 3, "activity_zone": 4, "region": 5, "governorate": 6,
+    "military_base": 0,
+    "airport_military_base": 0,
+    "headquarters": 0,
+    "compound": 0,
+    "former_base": 0,
+    "district": 1,
+    "city": 2,
+    "town": 2,
+    "wadi": 3,
+    "reservoir": 3,
+    "dam": 3,
+    "lake_wadi": 3,
+    "activity_zone": 4,
+    "region": 5,
+    "governorate": 6,
 }
 _MAX_NAME_TOKENS = 7
 _MIN_KEY_LENGTH = 2  # "K1", "IZ"
@@ -76,6 +88,7 @@ class Gazetteer:
     """An index from name keys to places; build once, query many times."""
 
     def __init__(self, places: Iterable[Place]) -> None:
+        """Index every name, alias and respelling of each place under its name key."""
         self.places: dict[str, Place] = {}
         index: dict[str, list[Place]] = {}
         places = list(places)
@@ -131,26 +144,31 @@ def _generated_aliases(place: Place) -> list[str]:
         return []
     names = {place.name, *place.aliases}
     return [f"{n} {suffix}" for n in names for suffix in ("province", "governorate")] + [
-        f"{prefix} {n}" for n in names for prefix in ("province of", "governorate of")]
+        f"{prefix} {n}" for n in names for prefix in ("province of", "governorate of")
+    ]
 
 
 def _spelling_groups(places: Iterable[Place]) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
-    """The one-word spellings of each city and governorate ('Erbil', 'Irbil', 'Hawler', ...),
-    with a pattern that finds any of them as a whole word."""
+    """The one-word spellings of each city and governorate, with a pattern for any of them.
+
+    'Erbil', 'Irbil', 'Hawler', ...: the pattern finds any of them as a whole word.
+    """
     groups = []
     for place in places:
         if place.kind in {"city", "town", "governorate"}:
-            words = tuple(sorted({n for n in (place.name, *place.aliases)
-                                  if re.fullmatch(r"[^\W\d_]+", n)}))
+            words = tuple(
+                sorted({n for n in (place.name, *place.aliases) if re.fullmatch(r"[^\W\d_]+", n)})
+            )
             if len(words) > 1:
                 groups.append((re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b"), words))
     return groups
 
 
-def _respelled(names: set[str],
-               groups: list[tuple[re.Pattern[str], tuple[str, ...]]]) -> set[str]:
-    """'Erbil airport' is also 'Irbil airport' and 'Hawler airport': a site's name spelled with
-    each spelling of the city it is named after."""
+def _respelled(names: set[str], groups: list[tuple[re.Pattern[str], tuple[str, ...]]]) -> set[str]:
+    """A site's name spelled with each spelling of the city it is named after.
+
+    'Erbil airport' is also 'Irbil airport' and 'Hawler airport'.
+    """
     found: set[str] = set()
     for name in names:
         for pattern, words in groups:
@@ -163,19 +181,28 @@ def _respelled(names: set[str],
 def _places(gdf: gpd.GeoDataFrame, *, kind: str | None = None) -> list[Place]:
     places = []
     for row in gdf.itertuples(index=False):
-        places.append(Place(
-            id=row.id, name=row.name, kind=kind or row.kind, aliases=tuple(row.aliases),
-            geometry=row.geometry,
-            precision="approximate" if getattr(row, "precision", "point") == "approximate"
-            else "exact",
-            governorate=getattr(row, "governorate", None) if kind != "governorate" else row.id,
-        ))
+        places.append(
+            Place(
+                id=row.id,
+                name=row.name,
+                kind=kind or row.kind,
+                aliases=tuple(row.aliases),
+                geometry=row.geometry,
+                precision="approximate"
+                if getattr(row, "precision", "point") == "approximate"
+                else "exact",
+                governorate=getattr(row, "governorate", None) if kind != "governorate" else row.id,
+            )
+        )
     return places
 
 
-def build_gazetteer(*, governorates: gpd.GeoDataFrame | None = None,
-                    sites: gpd.GeoDataFrame | None = None,
-                    zones: gpd.GeoDataFrame | None = None) -> Gazetteer:
+def build_gazetteer(
+    *,
+    governorates: gpd.GeoDataFrame | None = None,
+    sites: gpd.GeoDataFrame | None = None,
+    zones: gpd.GeoDataFrame | None = None,
+) -> Gazetteer:
     """Index governorates, derived regions, sites (not ridge anchors) and activity zones."""
     govs = default_governorates() if governorates is None else governorates
     pts = default_sites() if sites is None else sites

@@ -35,8 +35,7 @@ class Review:
     claims: tuple[Claim, ...] = ()
 
 
-def review_article(raw: bytes | str, *, name: str,
-                   in_use: Iterable[Article] = ()) -> Review:
+def review_article(raw: bytes | str, *, name: str, in_use: Iterable[Article] = ()) -> Review:
     """Read and extract one article; never raises for bad input, the verdict says what is wrong."""
     try:
         article = parse_article(raw, name=name)

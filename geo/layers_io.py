@@ -23,13 +23,18 @@ EQUAL_AREA_CRS = "ESRI:102022"  # Africa/Asia Albers equal-area: for areas in km
 # Iraq's extent with a small margin (lon_min, lat_min, lon_max, lat_max).
 IRAQ_BOUNDS = (38.5, 28.8, 49.0, 37.6)
 MAX_LAYER_BYTES = 20 * 1024 * 1024
-_WGS84_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326",
-                "urn:ogc:def:crs:OGC::CRS84"}
+_WGS84_NAMES = {
+    "urn:ogc:def:crs:OGC:1.3:CRS84",
+    "urn:ogc:def:crs:EPSG::4326",
+    "EPSG:4326",
+    "urn:ogc:def:crs:OGC::CRS84",
+}
 _REPAIR_TOLERANCE = 0.01  # make_valid may change a polygon's area by at most 1 %
 
 
-def read_layer(path: Path, *, required: Sequence[str], polygonal: bool | None = None,
-               within_iraq: bool = True) -> gpd.GeoDataFrame:
+def read_layer(
+    path: Path, *, required: Sequence[str], polygonal: bool | None = None, within_iraq: bool = True
+) -> gpd.GeoDataFrame:
     """Load a GeoJSON FeatureCollection in WGS84, checking every feature before any is used."""
     collection = _read_json(path)
     features = collection.get("features")
@@ -38,8 +43,16 @@ def read_layer(path: Path, *, required: Sequence[str], polygonal: bool | None = 
     _check_crs(path, collection)
     rows: list[dict[str, Any]] = []
     for index, feature in enumerate(features):
-        rows.append(_check_feature(path, index, feature, required=required,
-                                   polygonal=polygonal, within_iraq=within_iraq))
+        rows.append(
+            _check_feature(
+                path,
+                index,
+                feature,
+                required=required,
+                polygonal=polygonal,
+                within_iraq=within_iraq,
+            )
+        )
     if not rows:
         raise DataError(f"{path}: the FeatureCollection has no features")
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
@@ -57,8 +70,9 @@ def _read_json(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
     except json.JSONDecodeError as exc:
-        raise DataError(f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: "
-                        f"{exc.msg}") from exc
+        raise DataError(
+            f"{path}: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from exc
     if not isinstance(data, dict):
         raise DataError(f"{path}: expected a JSON object, found {type(data).__name__}")
     return data
@@ -71,12 +85,21 @@ def _check_crs(path: Path, collection: dict[str, Any]) -> None:
         return
     name = str((crs.get("properties") or {}).get("name", "")) if isinstance(crs, dict) else ""
     if name not in _WGS84_NAMES:
-        raise DataError(f"{path}: CRS is {name or crs!r}, expected WGS84 (EPSG:4326); "
-                        "reproject it, e.g. ogr2ogr -t_srs EPSG:4326")
+        raise DataError(
+            f"{path}: CRS is {name or crs!r}, expected WGS84 (EPSG:4326); "
+            "reproject it, e.g. ogr2ogr -t_srs EPSG:4326"
+        )
 
 
-def _check_feature(path: Path, index: int, feature: Any, *, required: Sequence[str],
-                   polygonal: bool | None, within_iraq: bool) -> dict[str, Any]:
+def _check_feature(
+    path: Path,
+    index: int,
+    feature: Any,
+    *,
+    required: Sequence[str],
+    polygonal: bool | None,
+    within_iraq: bool,
+) -> dict[str, Any]:
     if not isinstance(feature, dict):
         raise DataError(f"{path}: feature #{index} is not a JSON object")
     props = feature.get("properties") or {}
@@ -112,8 +135,10 @@ def _check_bounds(label: str, geometry: BaseGeometry) -> None:
     lon0, lat0, lon1, lat1 = IRAQ_BOUNDS
     if minx < lon0 or maxx > lon1 or miny < lat0 or maxy > lat1:
         hint = " (are longitude and latitude swapped, or is it not WGS84?)"
-        raise DataError(f"{label}: coordinates ({minx:.3f}, {miny:.3f}, {maxx:.3f}, {maxy:.3f}) "
-                        f"fall outside Iraq{hint}")
+        raise DataError(
+            f"{label}: coordinates ({minx:.3f}, {miny:.3f}, {maxx:.3f}, {maxy:.3f}) "
+            f"fall outside Iraq{hint}"
+        )
 
 
 def _repair(label: str, geometry: BaseGeometry) -> BaseGeometry:
@@ -123,14 +148,18 @@ def _repair(label: str, geometry: BaseGeometry) -> BaseGeometry:
     if fixed.geom_type == "GeometryCollection":
         fixed = shapely.unary_union([g for g in fixed.geoms if g.area > 0]) if fixed.area else fixed
     same_family = (fixed.geom_type in {"Polygon", "MultiPolygon"}) == (
-        geometry.geom_type in {"Polygon", "MultiPolygon"})
+        geometry.geom_type in {"Polygon", "MultiPolygon"}
+    )
     # Shoelace area, defined even for an invalid ring; a bowtie's halves cancel to ~0, so its
     # "repair" would invent area: refused as infinite drift.
     area_before = geometry.area
     drift = abs(fixed.area - area_before) / area_before if area_before else math.inf
     if not same_family or fixed.is_empty or drift > _REPAIR_TOLERANCE:
-        raise DataError(f"{label}: invalid geometry ({reason}) that cannot be repaired safely; "
-                        "fix it in the source")
-    warnings.warn(f"{label}: invalid geometry ({reason}) repaired with make_valid",
-                  DataWarning, stacklevel=4)
+        raise DataError(
+            f"{label}: invalid geometry ({reason}) that cannot be repaired safely; "
+            "fix it in the source"
+        )
+    warnings.warn(
+        f"{label}: invalid geometry ({reason}) repaired with make_valid", DataWarning, stacklevel=4
+    )
     return fixed

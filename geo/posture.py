@@ -38,8 +38,9 @@ from enum import StrEnum
 from geo.claims import Claim, ClaimKind, Personnel
 from geo.gazetteer import Place
 
-COALITION_KINDS = frozenset({ClaimKind.COALITION_PRESENCE, ClaimKind.COALITION_DEPARTURE,
-                             ClaimKind.COALITION_ARRIVAL})
+COALITION_KINDS = frozenset(
+    {ClaimKind.COALITION_PRESENCE, ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}
+)
 _REGION_KINDS = frozenset({"region", "governorate"})
 
 
@@ -131,8 +132,12 @@ def claim_status(claim: Claim) -> Status:
     return Status.RESIDUAL if claim.status == "residual" else Status.PRESENT
 
 
-def coalition_posture(claims: Iterable[Claim], *, as_of: dt.date | None = None,
-                      places: Mapping[str, Place] | None = None) -> dict[str, PlacePosture]:
+def coalition_posture(
+    claims: Iterable[Claim],
+    *,
+    as_of: dt.date | None = None,
+    places: Mapping[str, Place] | None = None,
+) -> dict[str, PlacePosture]:
     """The coalition's status at every place a claim names, as of a date (None: the latest).
 
     A completed departure from a region (e.g. `federal_iraq`) withdraws every place inside it
@@ -145,7 +150,8 @@ def coalition_posture(claims: Iterable[Claim], *, as_of: dt.date | None = None,
     events: dict[str, list[_Event]] = {}
     for claim in coalition:
         events.setdefault(claim.place_id, []).append(
-            _Event(claim_date(claim), claim_status(claim), claim, None))
+            _Event(claim_date(claim), claim_status(claim), claim, None)
+        )
     for region in coalition:
         status = claim_status(region)
         if status not in {Status.WITHDRAWN, Status.PRESENT} or region.place_id not in gazetteer:
@@ -173,16 +179,23 @@ def coalition_posture(claims: Iterable[Claim], *, as_of: dt.date | None = None,
                 applies = last is not None and last.claim.kind is ClaimKind.COALITION_ARRIVAL
             if applies:
                 place_events.append(_Event(region_date, status, region, region.place_id))
-    return {pid: _read_timeline(pid, evs, as_of, gazetteer)
-            for pid, evs in sorted(events.items())}
+    return {pid: _read_timeline(pid, evs, as_of, gazetteer) for pid, evs in sorted(events.items())}
 
 
-def place_evidence(claims: Iterable[Claim], place_id: str, *, as_of: dt.date | None = None,
-                   kinds: Iterable[ClaimKind] | None = None) -> tuple[Evidence, ...]:
+def place_evidence(
+    claims: Iterable[Claim],
+    place_id: str,
+    *,
+    as_of: dt.date | None = None,
+    kinds: Iterable[ClaimKind] | None = None,
+) -> tuple[Evidence, ...]:
     """Claims about one place, newest first, each marked current, history or later."""
     wanted = frozenset(kinds) if kinds is not None else None
-    events = [_Event(claim_date(c), Status.UNKNOWN, c, None) for c in claims
-              if c.place_id == place_id and (wanted is None or c.kind in wanted)]
+    events = [
+        _Event(claim_date(c), Status.UNKNOWN, c, None)
+        for c in claims
+        if c.place_id == place_id and (wanted is None or c.kind in wanted)
+    ]
     return _roles(events, as_of)
 
 
@@ -191,8 +204,9 @@ def in_force(evidence: Iterable[Evidence]) -> bool:
     return any(e.role is Role.CURRENT for e in evidence)
 
 
-def _read_timeline(place_id: str, events: list[_Event], as_of: dt.date | None,
-                   places: Mapping[str, Place]) -> PlacePosture:
+def _read_timeline(
+    place_id: str, events: list[_Event], as_of: dt.date | None, places: Mapping[str, Place]
+) -> PlacePosture:
     past = sorted((e for e in events if as_of is None or e.date <= as_of), key=lambda e: e.key)
     basis: _Event | None = None
     reinforcement: _Event | None = None
@@ -215,19 +229,28 @@ def _read_timeline(place_id: str, events: list[_Event], as_of: dt.date | None,
         else:
             status, reason = Status.UNKNOWN, "no report yet at this date"
     # Figures follow the text's level: a region's head count is not the count at a site in it.
-    counted = [e.claim for e in evidence if e.role is Role.CURRENT and e.via is None
-               and e.claim.kind is ClaimKind.COALITION_PRESENCE]
+    counted = [
+        e.claim
+        for e in evidence
+        if e.role is Role.CURRENT and e.via is None and e.claim.kind is ClaimKind.COALITION_PRESENCE
+    ]
     return PlacePosture(
-        place_id=place_id, status=status, reason=reason, basis=basis.claim, evidence=evidence,
+        place_id=place_id,
+        status=status,
+        reason=reason,
+        basis=basis.claim,
+        evidence=evidence,
         personnel=next((c.personnel for c in counted if c.personnel), None)
-        if status in _HELD else None,
+        if status in _HELD
+        else None,
         countries=tuple(dict.fromkeys(n for c in counted for n in c.countries)),
         country_count=max((c.country_count for c in counted if c.country_count), default=None),
     )
 
 
-def _roles(events: list[_Event], as_of: dt.date | None, *,
-           since: dt.date | None = None) -> tuple[Evidence, ...]:
+def _roles(
+    events: list[_Event], as_of: dt.date | None, *, since: dt.date | None = None
+) -> tuple[Evidence, ...]:
     """Newest first; from `since` (default: the newest date) to as_of is current, older history.
 
     `since` reaches back to the claim the status rests on when newer claims (a reinforcement)
@@ -273,8 +296,11 @@ def _reason(event: _Event, places: Mapping[str, Place], *, implied: bool) -> str
     via = ""
     if event.via:
         region = places[event.via].name if event.via in places else event.via
-        via = (f", as the departure from all of {region} was completed"
-               if event.status is Status.WITHDRAWN else f", said of {region} as a whole")
+        via = (
+            f", as the departure from all of {region} was completed"
+            if event.status is Status.WITHDRAWN
+            else f", said of {region} as a whole"
+        )
     return f"{phrase} {when(claim)}{via} ({source})"
 
 

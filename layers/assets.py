@@ -52,14 +52,24 @@ _PROVIDED: Mapping[str, tuple[str, str]] = {
     "jquery": ("xstatic.pkg.jquery", "jquery.min.js"),
 }
 # Icon kits for folium.Icon / awesome markers and Bootstrap styling: this project uses none.
-UNNEEDED = frozenset({"bootstrap", "bootstrap_css", "glyphicons_css", "awesome_markers",
-                      "awesome_markers_css", "awesome_markers_font_css", "awesome_rotate_css"})
+UNNEEDED = frozenset(
+    {
+        "bootstrap",
+        "bootstrap_css",
+        "glyphicons_css",
+        "awesome_markers",
+        "awesome_markers_css",
+        "awesome_markers_font_css",
+        "awesome_rotate_css",
+    }
+)
 _TAG = re.compile(r'<script src="([^"]+)"></script>|<link rel="stylesheet" href="([^"]+)"\s*/?>')
 
 
-def needed_assets(js: Sequence[tuple[str, str]] | None = None,
-                  css: Sequence[tuple[str, str]] | None = None) -> tuple[Asset, ...]:
-    """folium's default assets minus the unneeded ones, each mapped to an installed file.
+def needed_assets(
+    js: Sequence[tuple[str, str]] | None = None, css: Sequence[tuple[str, str]] | None = None
+) -> tuple[Asset, ...]:
+    """Folium's default assets minus the unneeded ones, each mapped to an installed file.
 
     Raises AssetError naming every asset that cannot be mapped, or whose version in folium's
     URL differs from the installed package's (folium upgraded Leaflet: upgrade XStatic too).
@@ -81,9 +91,12 @@ def needed_assets(js: Sequence[tuple[str, str]] | None = None,
             continue
         assets.append(Asset(name, url, package, filename, "js" if kind == "js" else "css"))
     if problems:
-        raise AssetError("folium links assets the offline export cannot inline: "
-                         + "; ".join(problems) + ". Map them in layers/assets.py (_PROVIDED "
-                         "or UNNEEDED) and pin the matching xstatic package.")
+        raise AssetError(
+            "folium links assets the offline export cannot inline: "
+            + "; ".join(problems)
+            + ". Map them in layers/assets.py (_PROVIDED "
+            "or UNNEEDED) and pin the matching xstatic package."
+        )
     return tuple(assets)
 
 
@@ -105,10 +118,14 @@ def asset_text(name: str) -> str:
     asset = {a.name: a for a in needed_assets()}[name]
     text = asset.path.read_text(encoding="utf-8")
     if asset.kind == "css":
-        text = re.sub(r"url\((images/[^)]+)\)",
-                      lambda m: f"url({_data_uri(asset.path.parent / m.group(1))})", text)
-    text = re.sub(r"^\s*//# sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", "", text,
-                  flags=re.M)  # no devtools fetch of a .map file that is not there
+        text = re.sub(
+            r"url\((images/[^)]+)\)",
+            lambda m: f"url({_data_uri(asset.path.parent / m.group(1))})",
+            text,
+        )
+    text = re.sub(
+        r"^\s*//# sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", "", text, flags=re.M
+    )  # no devtools fetch of a .map file that is not there
     # "</script" cannot appear inside an inline script; "<\/" means the same in JavaScript.
     return text.replace("</script", "<\\/script") if asset.kind == "js" else text
 
@@ -130,16 +147,27 @@ def inline_assets(html: str) -> str:
     out = _TAG.sub(inline, html)
     remaining = unknown + external_references(out)
     if remaining:
-        raise AssetError(f"the export would still load {sorted(set(remaining))}; "
-                         "map these assets in layers/assets.py")
+        raise AssetError(
+            f"the export would still load {sorted(set(remaining))}; "
+            "map these assets in layers/assets.py"
+        )
     return out
 
 
 class _References(HTMLParser):
     """Collects the URLs a page loads by itself (not links a user may click)."""
 
-    _LOADS = frozenset({("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-              ("source", "src"), ("embed", "src"), ("object", "data")})
+    _LOADS = frozenset(
+        {
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("embed", "src"),
+            ("object", "data"),
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -192,6 +220,7 @@ def _xstatic(module: str) -> Any:
 
 
 def _data_uri(path: Path) -> str:
-    mime = {".png": "image/png", ".svg": "image/svg+xml"}.get(path.suffix,
-                                                               "application/octet-stream")
+    mime = {".png": "image/png", ".svg": "image/svg+xml"}.get(
+        path.suffix, "application/octet-stream"
+    )
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"

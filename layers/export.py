@@ -29,22 +29,36 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TEXT_COLUMNS = ("place_text", "quote", "outlet", "title", "url", "roles", "countries")
 
 
-def html_text(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
-              claims: Iterable[Claim] | None = None, tiles: bool = False) -> str:
+def html_text(
+    layer_ids: Iterable[str] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+    tiles: bool = False,
+) -> str:
     """The map as one HTML page with Leaflet, jQuery and the CSS inlined: it draws offline."""
     page = build_map(layer_ids, as_of=as_of, claims=claims, tiles=tiles).get_root().render()
     return inline_assets(page)
 
 
-def export_html(path: Path, *, layer_ids: Iterable[str] | None = None,
-                as_of: dt.date | None = None, claims: Iterable[Claim] | None = None,
-                tiles: bool = False) -> Path:
+def export_html(
+    path: Path,
+    *,
+    layer_ids: Iterable[str] | None = None,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+    tiles: bool = False,
+) -> Path:
     """Write the self-contained map to `path` (see html_text)."""
     return _write(path, html_text(layer_ids, as_of=as_of, claims=claims, tiles=tiles))
 
 
-def geojson_collection(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
-                       claims: Iterable[Claim] | None = None) -> dict[str, Any]:
+def geojson_collection(
+    layer_ids: Iterable[str] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+) -> dict[str, Any]:
     """The chosen layers as one RFC 7946 FeatureCollection (WGS84 lon/lat, no `crs` member).
 
     Each feature carries `layer`, its attributes and `evidence` (quote, outlet, date, url, role).
@@ -53,20 +67,35 @@ def geojson_collection(layer_ids: Iterable[str] | None = None, *, as_of: dt.date
     for layer_id, frame in layer_frames(layer_ids, as_of=as_of, claims=claims).items():
         for row in frame_records(frame):
             geometry = row.pop("geometry")
-            features.append({"type": "Feature", "id": f"{layer_id}/{row['id']}",
-                             "properties": row, "geometry": mapping(geometry)})
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{layer_id}/{row['id']}",
+                    "properties": row,
+                    "geometry": mapping(geometry),
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 
-def geojson_text(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
-                 claims: Iterable[Claim] | None = None) -> str:
+def geojson_text(
+    layer_ids: Iterable[str] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+) -> str:
     """geojson_collection as UTF-8 JSON text."""
     collection = geojson_collection(layer_ids, as_of=as_of, claims=claims)
     return json.dumps(collection, ensure_ascii=False, default=_json_default)
 
 
-def export_geojson(path: Path, *, layer_ids: Iterable[str] | None = None,
-                   as_of: dt.date | None = None, claims: Iterable[Claim] | None = None) -> Path:
+def export_geojson(
+    path: Path,
+    *,
+    layer_ids: Iterable[str] | None = None,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+) -> Path:
     """Write the chosen layers as GeoJSON to `path`."""
     return _write(path, geojson_text(layer_ids, as_of=as_of, claims=claims))
 

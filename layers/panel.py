@@ -23,8 +23,9 @@ from layers.render import evidence_records, feature_attributes, frame_records
 _PANEL_CSS = POPUP_CSS + ".pm-popup{max-width:none}.pm-evidence{max-height:none}"
 
 
-def clicked_place(frames: Mapping[str, gpd.GeoDataFrame],
-                  click: Mapping[str, float] | None) -> str | None:
+def clicked_place(
+    frames: Mapping[str, gpd.GeoDataFrame], click: Mapping[str, float] | None
+) -> str | None:
     """The place under a map click (a point within a few km, else the smallest polygon)."""
     if not click:
         return None
@@ -44,8 +45,13 @@ def place_name(place_id: str) -> str:
     return place.name if place else place_id
 
 
-def evidence_html(place_id: str, frames: Mapping[str, gpd.GeoDataFrame],
-                  claims: Iterable[Claim], *, as_of: dt.date | None = None) -> str:
+def evidence_html(
+    place_id: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    claims: Iterable[Claim],
+    *,
+    as_of: dt.date | None = None,
+) -> str:
     """The place's popup, as on the map, with a style block: attributes and every claim.
 
     When the place is drawn on a shown layer, the topmost layer's feature is used (a disputed
@@ -54,8 +60,9 @@ def evidence_html(place_id: str, frames: Mapping[str, gpd.GeoDataFrame],
     for frame in reversed(list(frames.values())):
         if place_id in frame.index:
             row = frame_records(frame.loc[[place_id]])[0]
-            body = popup_html(str(row["name"]), feature_attributes(row), row["evidence"],
-                              note=row["note"] or None)
+            body = popup_html(
+                str(row["name"]), feature_attributes(row), row["evidence"], note=row["note"] or None
+            )
             break
     else:
         places = default_gazetteer().places
@@ -64,8 +71,13 @@ def evidence_html(place_id: str, frames: Mapping[str, gpd.GeoDataFrame],
     return f"<style>{_PANEL_CSS}</style>{body}"
 
 
-def filter_claims(table: pd.DataFrame, *, kinds: Sequence[str] = (),
-                  places: Sequence[str] = (), outlets: Sequence[str] = ()) -> pd.DataFrame:
+def filter_claims(
+    table: pd.DataFrame,
+    *,
+    kinds: Sequence[str] = (),
+    places: Sequence[str] = (),
+    outlets: Sequence[str] = (),
+) -> pd.DataFrame:
     """Rows whose kind, place and outlet are among those chosen (an empty choice keeps all)."""
     keep = pd.Series(True, index=table.index)
     for column, chosen in (("kind", kinds), ("place_id", places), ("outlet", outlets)):

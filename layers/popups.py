@@ -74,8 +74,13 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme.lower() in {"http", "https"} and parts.netloc else None
 
 
-def popup_html(name: str, attributes: Sequence[tuple[str, str]],
-               evidence: Iterable[Mapping[str, Any]], *, note: str | None = None) -> str:
+def popup_html(
+    name: str,
+    attributes: Sequence[tuple[str, str]],
+    evidence: Iterable[Mapping[str, Any]],
+    *,
+    note: str | None = None,
+) -> str:
     """A feature's popup: its name, attributes, an optional caveat and its evidence, newest first.
 
     `evidence` items are the dicts of `layers.render.evidence_records` (the same fields the
@@ -104,16 +109,24 @@ def _claim_html(e: Mapping[str, Any]) -> str:
     when = f" · {e['date_text']}" if e.get("date_text") else ""
     url = safe_url(e.get("url"))
     title = esc(e.get("title", ""))
-    link = (f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-            if url else f"<cite>{title}</cite>")
-    via = (f'<div class="pm-via">Said of {esc(e["via_name"])}, which contains this place.</div>'
-           if e.get("via") else "")
-    return (f'<li class="pm-claim pm-role-{esc(role)}">'
-            f'<span class="pm-role">{esc(_ROLE_LABELS.get(role, role))}</span> '
-            f"<b>{esc(kind + status)}</b>{esc(when)}"
-            f"<blockquote>“{esc(e.get('quote', ''))}”</blockquote>"
-            f'<div class="pm-source">{esc(e.get("outlet", ""))}, {esc(e.get("published", ""))}'
-            f" · {link}</div>{via}</li>")
+    link = (
+        f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+        if url
+        else f"<cite>{title}</cite>"
+    )
+    via = (
+        f'<div class="pm-via">Said of {esc(e["via_name"])}, which contains this place.</div>'
+        if e.get("via")
+        else ""
+    )
+    return (
+        f'<li class="pm-claim pm-role-{esc(role)}">'
+        f'<span class="pm-role">{esc(_ROLE_LABELS.get(role, role))}</span> '
+        f"<b>{esc(kind + status)}</b>{esc(when)}"
+        f"<blockquote>“{esc(e.get('quote', ''))}”</blockquote>"
+        f'<div class="pm-source">{esc(e.get("outlet", ""))}, {esc(e.get("published", ""))}'
+        f" · {link}</div>{via}</li>"
+    )
 
 
 def tooltip_html(name: str, detail: str = "") -> str:

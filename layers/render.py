@@ -56,9 +56,23 @@ MAP_CENTER = (33.2, 43.7)
 LEGEND_WIDTH_PX = 290  # .pm-legend's width with its margin
 FRAME_ASPECT = 1.5  # APP-6 friendly land-unit frame: a rectangle 1.5 wide per 1 high
 LABELS_Z = 450  # the governorate-name pane: above the layer panes (390+), below the markers (600)
-ATTRIBUTE_COLUMNS = ("id", "name", "layer", "status", "reason", "precision", "note",
-                     "personnel_min", "personnel_max", "personnel_approximate",
-                     "personnel_text", "countries", "country_count", "as_of", "evidence")
+ATTRIBUTE_COLUMNS = (
+    "id",
+    "name",
+    "layer",
+    "status",
+    "reason",
+    "precision",
+    "note",
+    "personnel_min",
+    "personnel_max",
+    "personnel_approximate",
+    "personnel_text",
+    "countries",
+    "country_count",
+    "as_of",
+    "evidence",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +96,23 @@ def resolve_layer_ids(layer_ids: Iterable[str] | None) -> list[str]:
     chosen = list(LAYERS) if layer_ids is None else list(dict.fromkeys(layer_ids))
     unknown = [lid for lid in chosen if lid not in LAYERS]
     if unknown:
-        raise PostureMapError(f"unknown layer id(s) {', '.join(unknown)}; "
-                              f"known: {', '.join(LAYERS)}")
+        raise PostureMapError(
+            f"unknown layer id(s) {', '.join(unknown)}; known: {', '.join(LAYERS)}"
+        )
     return [lid for lid in LAYERS if lid in chosen]
 
 
-def layer_frames(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
-                 claims: Iterable[Claim] | None = None) -> dict[str, gpd.GeoDataFrame]:
+def layer_frames(
+    layer_ids: Iterable[str] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+) -> dict[str, gpd.GeoDataFrame]:
     """Each chosen layer as a GeoDataFrame in WGS84: attributes, status and evidence records."""
     pool = tuple(default_claims() if claims is None else claims)
-    return {lid: _layer_frame(lid, as_of, pool).copy(deep=False)
-            for lid in resolve_layer_ids(layer_ids)}
+    return {
+        lid: _layer_frame(lid, as_of, pool).copy(deep=False) for lid in resolve_layer_ids(layer_ids)
+    }
 
 
 # Cached on (layer, date, claims), all hashable, so the dashboard's rerun after a toggle
@@ -104,49 +124,75 @@ def _context(as_of: dt.date | None, claims: tuple[Claim, ...]) -> _Context:
 
 
 @lru_cache(maxsize=256)
-def _layer_frame(layer_id: str, as_of: dt.date | None,
-                 claims: tuple[Claim, ...]) -> gpd.GeoDataFrame:
+def _layer_frame(
+    layer_id: str, as_of: dt.date | None, claims: tuple[Claim, ...]
+) -> gpd.GeoDataFrame:
     return _FRAMES[layer_id](_context(as_of, claims))
 
 
 @lru_cache(maxsize=256)
-def _layer_collection(layer_id: str, as_of: dt.date | None,
-                      claims: tuple[Claim, ...]) -> dict[str, Any]:
+def _layer_collection(
+    layer_id: str, as_of: dt.date | None, claims: tuple[Claim, ...]
+) -> dict[str, Any]:
     """The layer's features as a GeoJSON dict, shared by every map that draws it.
 
     folium only reads it: each feature has an `id`, so folium adds none (a test holds it).
     """
     frame = _layer_frame(layer_id, as_of, claims)
-    return {"type": "FeatureCollection",
-            "features": [_feature(LAYERS[layer_id], row) for row in frame_records(frame)]}
+    return {
+        "type": "FeatureCollection",
+        "features": [_feature(LAYERS[layer_id], row) for row in frame_records(frame)],
+    }
 
 
-def evidence_records(evidence: Iterable[Evidence], places: Mapping[str, Place]
-                     ) -> list[dict[str, Any]]:
+def evidence_records(
+    evidence: Iterable[Evidence], places: Mapping[str, Place]
+) -> list[dict[str, Any]]:
     """Evidence as plain dicts: what the popups show and the GeoJSON export carries."""
     records = []
     for e in evidence:
         c = e.claim
-        records.append({
-            "role": e.role.value, "kind": str(c.kind), "status": c.status or "",
-            "quote": c.quote, "place_text": c.place_text,
-            "date_text": when(c) if c.date else "",
-            "date_start": c.date.start.isoformat() if c.date else "",
-            "date_end": c.date.end.isoformat() if c.date else "",
-            "outlet": c.source.outlet, "title": c.source.title, "url": c.source.url or "",
-            "published": c.source.published.isoformat(), "article_id": c.source.article_id,
-            "start": c.start, "end": c.end, "via": e.via or "",
-            "via_name": places[e.via].name if e.via and e.via in places else (e.via or ""),
-        })
+        records.append(
+            {
+                "role": e.role.value,
+                "kind": str(c.kind),
+                "status": c.status or "",
+                "quote": c.quote,
+                "place_text": c.place_text,
+                "date_text": when(c) if c.date else "",
+                "date_start": c.date.start.isoformat() if c.date else "",
+                "date_end": c.date.end.isoformat() if c.date else "",
+                "outlet": c.source.outlet,
+                "title": c.source.title,
+                "url": c.source.url or "",
+                "published": c.source.published.isoformat(),
+                "article_id": c.source.article_id,
+                "start": c.start,
+                "end": c.end,
+                "via": e.via or "",
+                "via_name": places[e.via].name if e.via and e.via in places else (e.via or ""),
+            }
+        )
     return records
 
 
-def _row(context: _Context, layer: str, place_id: str, name: str, geometry: BaseGeometry,
-         evidence: Sequence[Evidence], **fields: Any) -> dict[str, Any]:
+def _row(
+    context: _Context,
+    layer: str,
+    place_id: str,
+    name: str,
+    geometry: BaseGeometry,
+    evidence: Sequence[Evidence],
+    **fields: Any,
+) -> dict[str, Any]:
     personnel = fields.pop("personnel", None)
     return {
-        "id": place_id, "name": name, "layer": layer, "status": fields.pop("status", ""),
-        "reason": fields.pop("reason", ""), "precision": fields.pop("precision", "exact"),
+        "id": place_id,
+        "name": name,
+        "layer": layer,
+        "status": fields.pop("status", ""),
+        "reason": fields.pop("reason", ""),
+        "precision": fields.pop("precision", "exact"),
         "note": fields.pop("note", ""),
         "personnel_min": personnel.min if personnel else None,
         "personnel_max": personnel.max if personnel else None,
@@ -156,7 +202,8 @@ def _row(context: _Context, layer: str, place_id: str, name: str, geometry: Base
         "country_count": fields.pop("country_count", None),
         "as_of": context.as_of.isoformat() if context.as_of else "",
         "evidence": evidence_records(evidence, context.places),
-        **fields, "geometry": geometry,
+        **fields,
+        "geometry": geometry,
     }
 
 
@@ -167,10 +214,21 @@ def _frame(rows: list[dict[str, Any]], extra: Sequence[str] = ()) -> gpd.GeoData
 
 
 def _governorates(context: _Context) -> gpd.GeoDataFrame:
-    rows = [_row(context, "governorates", r.id, r.name, r.geometry,
-                 place_evidence(context.claims, r.id, as_of=context.as_of),
-                 region=r.region, hasc=r.hasc, label_lat=r.label_lat, label_lon=r.label_lon)
-            for r in default_governorates().itertuples(index=False)]
+    rows = [
+        _row(
+            context,
+            "governorates",
+            r.id,
+            r.name,
+            r.geometry,
+            place_evidence(context.claims, r.id, as_of=context.as_of),
+            region=r.region,
+            hasc=r.hasc,
+            label_lat=r.label_lat,
+            label_lon=r.label_lon,
+        )
+        for r in default_governorates().itertuples(index=False)
+    ]
     return _frame(rows, ("region", "hasc", "label_lat", "label_lon"))
 
 
@@ -178,39 +236,71 @@ def _disputed(context: _Context) -> gpd.GeoDataFrame:
     rows = []
     for r in disputed_provinces().itertuples(index=False):
         evidence = place_evidence(context.claims, r.id, as_of=context.as_of)
-        threat = place_evidence(context.claims, r.id, as_of=context.as_of,
-                                kinds=[ClaimKind.ISIS_THREAT])
+        threat = place_evidence(
+            context.claims, r.id, as_of=context.as_of, kinds=[ClaimKind.ISIS_THREAT]
+        )
         status = "threatened" if in_force(threat) else "no threat reported"
-        rows.append(_row(context, "disputed_provinces", r.id, r.name, r.geometry, evidence,
-                         status=status, region=r.region))
+        rows.append(
+            _row(
+                context,
+                "disputed_provinces",
+                r.id,
+                r.name,
+                r.geometry,
+                evidence,
+                status=status,
+                region=r.region,
+            )
+        )
     return _frame(rows, ("region",))
 
 
 def _kurdistan(context: _Context) -> gpd.GeoDataFrame:
     region = kurdistan_region().iloc[0]
     posture = context.posture.get(region.id)
-    evidence = posture.evidence if posture else place_evidence(
-        context.claims, region.id, as_of=context.as_of)
-    row = _row(context, "kurdistan_region", region.id, region.name, region.geometry, evidence,
-               status=str(posture.status) if posture else str(Status.UNKNOWN),
-               reason=posture.reason if posture else "no report of coalition forces",
-               personnel=posture.personnel if posture else None,
-               countries=posture.countries if posture else (),
-               country_count=posture.country_count if posture else None,
-               members=list(region.members))
+    evidence = (
+        posture.evidence
+        if posture
+        else place_evidence(context.claims, region.id, as_of=context.as_of)
+    )
+    row = _row(
+        context,
+        "kurdistan_region",
+        region.id,
+        region.name,
+        region.geometry,
+        evidence,
+        status=str(posture.status) if posture else str(Status.UNKNOWN),
+        reason=posture.reason if posture else "no report of coalition forces",
+        personnel=posture.personnel if posture else None,
+        countries=posture.countries if posture else (),
+        country_count=posture.country_count if posture else None,
+        members=list(region.members),
+    )
     return _frame([row], ("members",))
 
 
 def _activity_zones(context: _Context) -> gpd.GeoDataFrame:
     rows = []
     for z in default_activity_zones().itertuples(index=False):
-        evidence = place_evidence(context.claims, z.id, as_of=context.as_of,
-                                  kinds=[ClaimKind.ISIS_ACTIVITY])
+        evidence = place_evidence(
+            context.claims, z.id, as_of=context.as_of, kinds=[ClaimKind.ISIS_ACTIVITY]
+        )
         if not in_force(evidence):
             continue  # a zone is drawn only while a claim says ISIS operates there
-        rows.append(_row(context, "isis_activity_zones", z.id, z.name, z.geometry, evidence,
-                         status="active", precision="approximate",
-                         note=f"Approximate area, drawn from cited points: {z.method}."))
+        rows.append(
+            _row(
+                context,
+                "isis_activity_zones",
+                z.id,
+                z.name,
+                z.geometry,
+                evidence,
+                status="active",
+                precision="approximate",
+                note=f"Approximate area, drawn from cited points: {z.method}.",
+            )
+        )
     return _frame(rows)
 
 
@@ -224,14 +314,30 @@ def _coalition_positions(context: _Context) -> gpd.GeoDataFrame:
         approximate = place.precision == "approximate" or point.geom_type != "Point"
         if point.geom_type != "Point":
             point = point.representative_point()
-        note = (f"Position approximate (a hand estimate): drawn as an area about "
-                f"{APPROX_RADIUS_M * 2 // 1000} km across, not a precise location."
-                if approximate else "")
-        rows.append(_row(context, "coalition_positions", place_id, place.name, point,
-                         posture.evidence, status=str(posture.status), reason=posture.reason,
-                         precision="approximate" if approximate else "exact", note=note,
-                         personnel=posture.personnel, countries=posture.countries,
-                         country_count=posture.country_count, site_kind=place.kind))
+        note = (
+            f"Position approximate (a hand estimate): drawn as an area about "
+            f"{APPROX_RADIUS_M * 2 // 1000} km across, not a precise location."
+            if approximate
+            else ""
+        )
+        rows.append(
+            _row(
+                context,
+                "coalition_positions",
+                place_id,
+                place.name,
+                point,
+                posture.evidence,
+                status=str(posture.status),
+                reason=posture.reason,
+                precision="approximate" if approximate else "exact",
+                note=note,
+                personnel=posture.personnel,
+                countries=posture.countries,
+                country_count=posture.country_count,
+                site_kind=place.kind,
+            )
+        )
     return _frame(rows, ("site_kind",))
 
 
@@ -246,8 +352,14 @@ _FRAMES: Mapping[str, Callable[[_Context], gpd.GeoDataFrame]] = {
 
 # --- drawing ---------------------------------------------------------------------------------
 
-def build_map(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
-              claims: Iterable[Claim] | None = None, tiles: bool = False) -> folium.Map:
+
+def build_map(
+    layer_ids: Iterable[str] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+    tiles: bool = False,
+) -> folium.Map:
     """The map: one FeatureGroup per chosen layer, a layer control, a legend; offline by default.
 
     `tiles=True` adds OpenStreetMap as an optional base layer; without it the governorates
@@ -260,8 +372,12 @@ def build_map(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None =
     return m
 
 
-def layer_groups(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | None = None,
-                 claims: Iterable[Claim] | None = None) -> list[folium.FeatureGroup]:
+def layer_groups(
+    layer_ids: Iterable[str] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    claims: Iterable[Claim] | None = None,
+) -> list[folium.FeatureGroup]:
     """One FeatureGroup per chosen layer, so a layer control has exactly one entry per layer.
 
     The dashboard adds them to a map built by `base_map`; build_map adds them to its own.
@@ -279,12 +395,21 @@ def layer_groups(layer_ids: Iterable[str] | None = None, *, as_of: dt.date | Non
 
 def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None) -> folium.Map:
     """An empty map of Iraq with panes, styles, hatch pattern and legend, but no layers."""
-    m = folium.Map(location=MAP_CENTER, zoom_start=6, tiles=None, control_scale=True,
-                   min_zoom=4, max_zoom=14, zoom_snap=0.25, zoom_delta=0.5)
+    m = folium.Map(
+        location=MAP_CENTER,
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        min_zoom=4,
+        max_zoom=14,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+    )
     use_assets(m, asset_urls)
     if tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=True,
-                         overlay=False).add_to(m)
+        folium.TileLayer(
+            "OpenStreetMap", name="OpenStreetMap (online)", control=True, overlay=False
+        ).add_to(m)
     for z, layer_id in enumerate(["base", *LAYERS]):
         folium.map.CustomPane(_pane(layer_id), z_index=390 + z, pointer_events=True).add_to(m)
     # Place names above every layer's shapes but under the site frames (Leaflet's marker pane
@@ -295,8 +420,11 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
     _Legend().add_to(m)
     lon0, lat0, lon1, lat1 = _iraq_bounds()
     # Iraq fits in the space left of the legend (bottom right), so the legend hides no layer.
-    m.fit_bounds([[lat0, lon0], [lat1, lon1]], padding_top_left=(12, 12),
-                 padding_bottom_right=(LEGEND_WIDTH_PX, 12))
+    m.fit_bounds(
+        [[lat0, lon0], [lat1, lon1]],
+        padding_top_left=(12, 12),
+        padding_bottom_right=(LEGEND_WIDTH_PX, 12),
+    )
     return m
 
 
@@ -307,29 +435,43 @@ def _pane(layer_id: str) -> str:
 def _geojson(spec: LayerSpec, collection: dict[str, Any]) -> folium.GeoJson:
     options: dict[str, Any] = {}
     if spec.kind is LayerKind.SITES:
-        options["point_to_layer"] = JsCode(_POINT_TO_LAYER.replace("__PANE__", _pane(spec.id))
-                                           .replace("__CLASS__", f"pm-layer-{spec.id}"))
+        options["point_to_layer"] = JsCode(
+            _POINT_TO_LAYER.replace("__PANE__", _pane(spec.id)).replace(
+                "__CLASS__", f"pm-layer-{spec.id}"
+            )
+        )
     return folium.GeoJson(
-        collection, name=esc(spec.title), control=False, show=True,
+        collection,
+        name=esc(spec.title),
+        control=False,
+        show=True,
         style_function=lambda f: f["properties"]["_style"],
         on_each_feature=JsCode(_ON_EACH_FEATURE.replace("__LABELS__", _pane("labels"))),
         pane=_pane(spec.id),
-        class_name=f"pm-layer pm-layer-{spec.id}", bubbling_mouse_events=False, **options)
+        class_name=f"pm-layer pm-layer-{spec.id}",
+        bubbling_mouse_events=False,
+        **options,
+    )
 
 
 def frame_records(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     """A frame's rows as dicts, with pandas' NaN for missing numbers turned back into None."""
-    return [{k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
-            for row in frame.to_dict("records")]
+    return [
+        {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
+        for row in frame.to_dict("records")
+    ]
 
 
 def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
     style = spec.style_for(str(row["status"]))
     props: dict[str, Any] = {
-        "id": row["id"], "name": row["name"], "status": row["status"],
+        "id": row["id"],
+        "name": row["name"],
+        "status": row["status"],
         "_style": _leaflet_style(style),
-        "_popup": popup_html(str(row["name"]), feature_attributes(row), row["evidence"],
-                             note=row["note"] or None),
+        "_popup": popup_html(
+            str(row["name"]), feature_attributes(row), row["evidence"], note=row["note"] or None
+        ),
         "_tooltip": tooltip_html(str(row["name"]), _short_status(row)),
     }
     if spec.id == "governorates":
@@ -350,8 +492,12 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         props["_icon"] = _frame_icon(row, style, width)
     else:
         geometry = _display_geometry(str(row["id"]), geometry)
-    return {"type": "Feature", "id": row["id"], "properties": props,
-            "geometry": _rounded(mapping(geometry))}
+    return {
+        "type": "Feature",
+        "id": row["id"],
+        "properties": props,
+        "geometry": _rounded(mapping(geometry)),
+    }
 
 
 def _leaflet_style(style: Style) -> dict[str, Any]:
@@ -368,15 +514,21 @@ def feature_attributes(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     if row["personnel_min"] is not None:
         lo, hi = int(row["personnel_min"]), int(row["personnel_max"])
         figure = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
-        personnel = ("≈" if row["personnel_approximate"] else "") + figure + \
-            f" (“{row['personnel_text']}”)"
+        personnel = (
+            ("≈" if row["personnel_approximate"] else "") + figure + f" (“{row['personnel_text']}”)"
+        )
     countries = ", ".join(row["countries"])
     if row["country_count"]:
         named = f": {countries}" if countries else ""
         countries = f"{row['country_count']} countries{named}"
-    return [("Status", str(row["status"])), ("Why", str(row["reason"])),
-            ("Personnel", personnel), ("Countries", countries),
-            ("Region", str(row.get("region") or "")), ("As of", str(row["as_of"] or "latest"))]
+    return [
+        ("Status", str(row["status"])),
+        ("Why", str(row["reason"])),
+        ("Personnel", personnel),
+        ("Countries", countries),
+        ("Region", str(row.get("region") or "")),
+        ("As of", str(row["as_of"] or "latest")),
+    ]
 
 
 def _short_status(row: Mapping[str, Any]) -> str:
@@ -389,7 +541,8 @@ def _figure(row: Mapping[str, Any]) -> str:
         return ""
     lo, hi = int(row["personnel_min"]), int(row["personnel_max"])
     return ("≈" if row["personnel_approximate"] else "") + (
-        f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}")
+        f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
+    )
 
 
 def _frame_width(row: Mapping[str, Any]) -> int:
@@ -411,7 +564,8 @@ def _frame_icon(row: Mapping[str, Any], style: Style, width: int) -> str:
         f'<rect x="1" y="1" width="{width - 2}" height="{height - 2}"'
         f' fill="{esc(style.fill_color)}" fill-opacity="{style.fill_opacity}"'
         f' stroke="{esc(style.color)}" stroke-width="{style.weight}"{dash}/></svg>'
-        f'<span class="pm-site-label">{label}</span></div>')
+        f'<span class="pm-site-label">{label}</span></div>'
+    )
 
 
 def _rounded(geometry: Any) -> Any:
@@ -437,8 +591,9 @@ def _display_geometry(place_id: str, geometry: BaseGeometry) -> BaseGeometry:
     govs = _simplified_governorates()
     if place_id in govs:
         return govs[place_id]
-    members = [g for gid, g in govs.items()
-               if default_governorates().loc[gid, "region"] == "Kurdistan"]
+    members = [
+        g for gid, g in govs.items() if default_governorates().loc[gid, "region"] == "Kurdistan"
+    ]
     if place_id == "kurdistan_region" and members:
         return shapely.union_all(members)
     return shapely.simplify(geometry, DISPLAY_TOLERANCE_DEG / 2, preserve_topology=True)
@@ -460,13 +615,20 @@ def _outline_data() -> str:
 def _outline() -> folium.GeoJson:
     """A faint outline of Iraq under every layer, so the map reads even with none ticked."""
     return folium.GeoJson(
-        _outline_data(), control=False, interactive=False, pane=_pane("base"),
-        style_function=lambda f: {"color": "#8a8a8a", "weight": 1, "fillColor": "#f7f4ee",
-                                  "fillOpacity": 1.0})
+        _outline_data(),
+        control=False,
+        interactive=False,
+        pane=_pane("base"),
+        style_function=lambda f: {
+            "color": "#8a8a8a",
+            "weight": 1,
+            "fillColor": "#f7f4ee",
+            "fillOpacity": 1.0,
+        },
+    )
 
 
-_STATUS_Z = {"present": 1000, "residual": 1000, "departing": 500, "arriving": 500,
-             "withdrawn": 0}
+_STATUS_Z = {"present": 1000, "residual": 1000, "departing": 500, "arriving": 500, "withdrawn": 0}
 
 _ON_EACH_FEATURE = """function(feature, layer) {
     var p = feature.properties;
@@ -569,7 +731,8 @@ class _Decorations(MacroElement):
             ' patternTransform="rotate(45)">'
             f'<rect width="8" height="8" fill="{HOSTILE_RED}" fill-opacity="0.35"/>'
             '<line x1="0" y1="0" x2="0" y2="8" stroke="#c62828" stroke-width="3"/>'
-            "</pattern></defs></svg>")
+            "</pattern></defs></svg>"
+        )
 
 
 class _Legend(MacroElement):
@@ -601,24 +764,37 @@ def legend_html() -> str:
     """Legend HTML from the catalog's styles (static text, escaped anyway)."""
     sites = LAYERS["coalition_positions"]
     # A <details> element, so a reader can fold the legend away from the map's east.
-    rows = ["<details open><summary>Legend</summary>",
-            "<h5>Control: where coalition forces are (friendly, blue)</h5>"]
-    labels = {"present": "present", "residual": "residual: a few remain (figure shown)",
-              "departing": "departing: planned or under way (dashed)",
-              "arriving": "arriving: move planned or under way (dashed, pale)",
-              "withdrawn": "withdrawn / departed (empty, grey)"}
+    rows = [
+        "<details open><summary>Legend</summary>",
+        "<h5>Control: where coalition forces are (friendly, blue)</h5>",
+    ]
+    labels = {
+        "present": "present",
+        "residual": "residual: a few remain (figure shown)",
+        "departing": "departing: planned or under way (dashed)",
+        "arriving": "arriving: move planned or under way (dashed, pale)",
+        "withdrawn": "withdrawn / departed (empty, grey)",
+    }
     for status, style in sites.status_styles:
         rows.append(f"<div>{_frame_swatch(style)}{esc(labels.get(status, status))}</div>")
-    rows.append(f"<div>{_circle_swatch(sites.style_for('present'))}"
-                "position approximate (drawn as an area)</div>")
-    rows.append(f"<div>{_area_swatch(LAYERS['kurdistan_region'].style)}"
-                f"{esc(LAYERS['kurdistan_region'].title)}</div>")
+    rows.append(
+        f"<div>{_circle_swatch(sites.style_for('present'))}"
+        "position approximate (drawn as an area)</div>"
+    )
+    rows.append(
+        f"<div>{_area_swatch(LAYERS['kurdistan_region'].style)}"
+        f"{esc(LAYERS['kurdistan_region'].title)}</div>"
+    )
     rows.append("<h5>Activity: where ISIS operates (hostile, red)</h5>")
-    rows.append(f"<div>{_area_swatch(LAYERS['isis_activity_zones'].style)}"
-                "activity zone, hatched: approximate</div>")
+    rows.append(
+        f"<div>{_area_swatch(LAYERS['isis_activity_zones'].style)}"
+        "activity zone, hatched: approximate</div>"
+    )
     rows.append("<h5>Threat: where ISIS may strike</h5>")
-    rows.append(f"<div>{_area_swatch(LAYERS['disputed_provinces'].style)}"
-                "disputed province threatened by sleeper cells</div>")
+    rows.append(
+        f"<div>{_area_swatch(LAYERS['disputed_provinces'].style)}"
+        "disputed province threatened by sleeper cells</div>"
+    )
     rows.append("<h5>Base</h5>")
     rows.append(f"<div>{_area_swatch(LAYERS['governorates'].style)}governorate</div>")
     rows.append("<p>Frame size grows with personnel. Click a feature for its evidence.</p>")
@@ -627,20 +803,26 @@ def legend_html() -> str:
 
 def _frame_swatch(style: Style) -> str:
     dash = f' stroke-dasharray="{esc(style.dash_array)}"' if style.dash_array else ""
-    return (f'<svg width="24" height="16"><rect x="1" y="1" width="22" height="14" '
-            f'fill="{esc(style.fill_color)}" fill-opacity="{style.fill_opacity}" '
-            f'stroke="{esc(style.color)}" stroke-width="{style.weight}"{dash}/></svg>')
+    return (
+        f'<svg width="24" height="16"><rect x="1" y="1" width="22" height="14" '
+        f'fill="{esc(style.fill_color)}" fill-opacity="{style.fill_opacity}" '
+        f'stroke="{esc(style.color)}" stroke-width="{style.weight}"{dash}/></svg>'
+    )
 
 
 def _circle_swatch(style: Style) -> str:
-    return (f'<svg width="24" height="16"><circle cx="12" cy="8" r="6.5" fill="{FRIEND_BLUE}" '
-            f'fill-opacity="0.2" stroke="#1f5fa8" stroke-width="1.5"/></svg>')
+    return (
+        f'<svg width="24" height="16"><circle cx="12" cy="8" r="6.5" fill="{FRIEND_BLUE}" '
+        f'fill-opacity="0.2" stroke="#1f5fa8" stroke-width="1.5"/></svg>'
+    )
 
 
 def _area_swatch(style: Style) -> str:
     dash = f' stroke-dasharray="{esc(style.dash_array)}"' if style.dash_array else ""
     fill = f"url(#{HATCH_ID})" if style.hatch else esc(style.fill_color)
     opacity = 1.0 if style.hatch else style.fill_opacity
-    return (f'<svg width="24" height="16"><rect x="1" y="1" width="22" height="14" '
-            f'fill="{fill}" fill-opacity="{opacity}" stroke="{esc(style.color)}" '
-            f'stroke-width="{min(style.weight, 2.0)}"{dash}/></svg>')
+    return (
+        f'<svg width="24" height="16"><rect x="1" y="1" width="22" height="14" '
+        f'fill="{fill}" fill-opacity="{opacity}" stroke="{esc(style.color)}" '
+        f'stroke-width="{min(style.weight, 2.0)}"{dash}/></svg>'
+    )

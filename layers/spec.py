@@ -44,8 +44,11 @@ class Style:
     def to_leaflet(self) -> dict[str, object]:
         """Leaflet's camelCase path options."""
         options: dict[str, object] = {
-            "color": self.color, "weight": self.weight, "opacity": self.opacity,
-            "fillColor": self.fill_color, "fillOpacity": self.fill_opacity,
+            "color": self.color,
+            "weight": self.weight,
+            "opacity": self.opacity,
+            "fillColor": self.fill_color,
+            "fillOpacity": self.fill_opacity,
         }
         if self.dash_array:
             options["dashArray"] = self.dash_array

@@ -22,8 +22,13 @@ def governorate_feature(gov_id: str = "test_governorate", **overrides: Any) -> d
     """One valid governorate feature in central Iraq; keyword arguments replace its parts."""
     feature: dict[str, Any] = {
         "type": "Feature",
-        "properties": {"id": gov_id, "name": "Test", "aliases": ["Test"], "hasc": "IQ.XX",
-                       "region": "Iraq"},
+        "properties": {
+            "id": gov_id,
+            "name": "Test",
+            "aliases": ["Test"],
+            "hasc": "IQ.XX",
+            "region": "Iraq",
+        },
         "geometry": square(44.0, 33.0),
     }
     feature.update(overrides)

@@ -47,13 +47,25 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
     served: dict[str, Callable[[], Any]] = {}
     add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
 
-    def eager(self: MediaFileManager, data: Any, mimetype: str, coordinates: str,
-              file_name: str | None = None, **kwargs: Any) -> str:
+    def eager(
+        self: MediaFileManager,
+        data: Any,
+        mimetype: str,
+        coordinates: str,
+        file_name: str | None = None,
+        **kwargs: Any,
+    ) -> str:
         served[file_name or coordinates] = lambda: data
         return add(self, data, mimetype, coordinates, file_name, **kwargs)
 
-    def deferred(self: MediaFileManager, data: Callable[[], Any], mimetype: str | None,
-                 coordinates: str, file_name: str | None = None, **kwargs: Any) -> str:
+    def deferred(
+        self: MediaFileManager,
+        data: Callable[[], Any],
+        mimetype: str | None,
+        coordinates: str,
+        file_name: str | None = None,
+        **kwargs: Any,
+    ) -> str:
         served[file_name or coordinates] = data
         return add_deferred(self, data, mimetype, coordinates, file_name, **kwargs)
 
@@ -88,8 +100,9 @@ def test_first_open_shows_every_layer_from_local_assets(app: AppTest) -> None:
     assert all(t.value for t in app.toggle)
     assert drawn_layers(app) == set(LAYERS)
     payload = map_payload(app)
-    assert all(link.startswith("/app/static/") for link in
-               payload["js_links"] + payload["css_links"]), "no CDN"
+    assert all(
+        link.startswith("/app/static/") for link in payload["js_links"] + payload["css_links"]
+    ), "no CDN"
     assert payload["returned_objects"] == ["last_object_clicked"]  # panning does not rerun
     assert "Ain al-Asad" in payload["feature_group"]
     assert not app.error
@@ -107,12 +120,12 @@ def test_each_toggle_changes_what_the_map_draws(app: AppTest, layer_id: str) -> 
 
 
 def test_html_download_holds_exactly_the_layers_on_screen(
-        app: AppTest, downloads: dict[str, Callable[[], Any]]) -> None:
+    app: AppTest, downloads: dict[str, Callable[[], Any]]
+) -> None:
     for layer_id in ("governorates", "disputed_provinces"):
         app.toggle(key=f"layer_{layer_id}").set_value(False).run()
     html = text_of(downloads["posture-map_2025-11-26.html"]())
-    shown = [s.title for s in LAYERS.values() if s.id not in {"governorates",
-                                                               "disputed_provinces"}]
+    shown = [s.title for s in LAYERS.values() if s.id not in {"governorates", "disputed_provinces"}]
     assert layer_control_names(html) == shown
     assert "<script src=" not in html  # one self-contained file
     geojson = json.loads(text_of(downloads["posture-map_2025-11-26.geojson"]()))
@@ -123,8 +136,9 @@ def test_html_download_holds_exactly_the_layers_on_screen(
 def test_as_of_date_changes_the_posture(app: AppTest) -> None:
     payload = map_payload(app)["feature_group"]
     assert 'data-place-id=\\"ain_al_asad\\" data-status=\\"withdrawn\\"' in payload
-    app.date_input(key="as_of").set_value(app.date_input(key="as_of").value.replace(
-        month=8, day=1)).run()
+    app.date_input(key="as_of").set_value(
+        app.date_input(key="as_of").value.replace(month=8, day=1)
+    ).run()
     payload = map_payload(app)["feature_group"]
     assert 'data-place-id=\\"ain_al_asad\\" data-status=\\"present\\"' in payload
     assert "As of 01 Aug 2025" in app.caption[0].value
@@ -140,12 +154,17 @@ def test_evidence_panel_lists_the_claims_about_a_place(app: AppTest) -> None:
 
 
 def test_claims_table_filters_and_downloads_what_it_shows(
-        app: AppTest, downloads: dict[str, Callable[[], Any]]) -> None:
+    app: AppTest, downloads: dict[str, Callable[[], Any]]
+) -> None:
     app.multiselect(key="f_kind").set_value(["isis_threat"]).run()
     table = app.dataframe[0].value
     assert set(table["kind"]) == {"isis_threat"}
-    assert set(table["place_id"]) == {"diyala_governorate", "kirkuk_governorate",
-                                      "nineveh_governorate", "salahaddin_governorate"}
+    assert set(table["place_id"]) == {
+        "diyala_governorate",
+        "kirkuk_governorate",
+        "nineveh_governorate",
+        "salahaddin_governorate",
+    }
     csv = text_of(downloads["posture-map-claims.csv"]())
     assert csv.count("isis_threat") == 4
     assert "coalition_presence" not in csv
@@ -167,13 +186,15 @@ def test_pasted_article_is_previewed_then_applied_to_this_session_only(app: AppT
 
 
 def test_save_writes_the_article_into_the_articles_folder(
-        app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(article_files, "ARTICLES_DIR", tmp_path)
     app.text_area(key="paste").set_value(NEW_ARTICLE).run()
     app.button(key="save").click().run()
     saved = list(tmp_path.glob("*.txt"))
-    assert [p.name for p in saved] == ["2025-12-01_test-wire_coalition-advisers-reach-harir-"
-                                       "test-fixture.txt"]
+    assert [p.name for p in saved] == [
+        "2025-12-01_test-wire_coalition-advisers-reach-harir-test-fixture.txt"
+    ]
     assert saved[0].read_text(encoding="utf-8").startswith("title: Coalition advisers")
     assert list(tmp_path.glob(".*")) == []  # no temp file left behind
     assert "Saved as" in shown(app.success[0].value)
@@ -184,16 +205,23 @@ def test_save_writes_the_article_into_the_articles_folder(
     [
         ("empty.txt", b"", "the article is empty"),
         ("binary.txt", bytes(range(256)) * 4, "not UTF-8"),
-        ("latin1.txt", "title: Caf\xe9\nsource: S\npublished: 2025-01-01\n\nBaghdad.".encode(
-            "latin-1"), "not UTF-8"),
+        (
+            "latin1.txt",
+            "title: Caf\xe9\nsource: S\npublished: 2025-01-01\n\nBaghdad.".encode("latin-1"),
+            "not UTF-8",
+        ),
         ("nul.txt", b"title: T\nsource: S\npublished: 2025-01-01\n\n\x00\x00Baghdad", "binary"),
-        ("big.txt", b"title: T\nsource: S\npublished: 2025-01-01\n\n" + b"a" * MAX_ARTICLE_BYTES,
-         f"{MAX_ARTICLE_BYTES:,}-byte limit"),
+        (
+            "big.txt",
+            b"title: T\nsource: S\npublished: 2025-01-01\n\n" + b"a" * MAX_ARTICLE_BYTES,
+            f"{MAX_ARTICLE_BYTES:,}-byte limit",
+        ),
         ("noheader.txt", b"Troops left Baghdad.", "no blank line after the header"),
     ],
 )
 def test_bad_uploads_are_refused_in_the_page_and_the_map_stays(
-        app: AppTest, name: str, content: bytes, message: str) -> None:
+    app: AppTest, name: str, content: bytes, message: str
+) -> None:
     before = map_payload(app)["feature_group"]
     app.file_uploader(key="upload").upload(name, content, "text/plain").run()
     assert not app.exception
@@ -204,14 +232,16 @@ def test_bad_uploads_are_refused_in_the_page_and_the_map_stays(
 
 def test_an_article_without_an_iraqi_place_says_so(app: AppTest) -> None:
     app.text_area(key="paste").set_value(
-        "title: Weather\nsource: Test Wire\npublished: 2025-12-01\n\nIt rained in Paris.").run()
+        "title: Weather\nsource: Test Wire\npublished: 2025-12-01\n\nIt rained in Paris."
+    ).run()
     assert any("no Iraqi place" in shown(w.value) for w in app.warning)
     assert not app.get("button")  # nothing to apply
 
 
 def test_hostile_article_text_is_shown_as_text(app: AppTest) -> None:
-    hostile = NEW_ARTICLE.replace("Coalition advisers", "![x](http://evil.example/p.png) "
-                                  ":red[Coalition] <b>advisers</b>")
+    hostile = NEW_ARTICLE.replace(
+        "Coalition advisers", "![x](http://evil.example/p.png) :red[Coalition] <b>advisers</b>"
+    )
     app.text_area(key="paste").set_value(hostile).run()
     app.button(key="apply").click().run()
     titles = [t.value for t in app.sidebar.text if "Harir" in t.value]

@@ -16,8 +16,13 @@ SEED = REPO / "data" / "articles" / "2025-11-26_rudaw_coalition-completes-missio
 
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO / "cli.py"), *map(str, args)], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(REPO / "cli.py"), *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_extract_prints_the_seed_claims_as_json() -> None:
@@ -26,11 +31,14 @@ def test_extract_prints_the_seed_claims_as_json() -> None:
     claims = json.loads(result.stdout)
     body = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1].strip("\n")
     assert {(c["kind"], c["place_id"]) for c in claims} >= {
-        ("coalition_presence", "baghdad"), ("coalition_presence", "kurdistan_region"),
-        ("coalition_departure", "ain_al_asad"), ("isis_activity", "hamrin_mountains"),
-        ("isis_threat", "diyala_governorate")}
+        ("coalition_presence", "baghdad"),
+        ("coalition_presence", "kurdistan_region"),
+        ("coalition_departure", "ain_al_asad"),
+        ("isis_activity", "hamrin_mountains"),
+        ("isis_threat", "diyala_governorate"),
+    }
     for c in claims:
-        assert body[c["start"]:c["end"]] == c["quote"]
+        assert body[c["start"] : c["end"]] == c["quote"]
         assert c["source"]["outlet"] == "Rudaw"
 
 
@@ -48,8 +56,13 @@ def test_layers_lists_ids_and_titles() -> None:
     result = run_cli("layers")
     assert result.returncode == 0, result.stderr
     ids = [line.split("\t")[0] for line in result.stdout.splitlines()]
-    assert {"coalition_positions", "kurdistan_region", "isis_activity_zones",
-            "disputed_provinces", "governorates"} <= set(ids)
+    assert {
+        "coalition_positions",
+        "kurdistan_region",
+        "isis_activity_zones",
+        "disputed_provinces",
+        "governorates",
+    } <= set(ids)
 
 
 def test_export_html_geojson_and_csv(tmp_path: Path) -> None:
@@ -57,7 +70,7 @@ def test_export_html_geojson_and_csv(tmp_path: Path) -> None:
     assert run_cli("export", "--out", html, "--layers", "isis_activity_zones").returncode == 0
     text = html.read_text(encoding="utf-8")
     assert "Hamrin Mountains" in text
-    assert "<script src=\"http" not in text
+    assert '<script src="http' not in text
     result = run_cli("export", "--format", "geojson", "--out", geojson, "--as-of", "2025-11-26")
     assert result.returncode == 0, result.stderr
     collection = json.loads(geojson.read_text(encoding="utf-8"))

@@ -48,7 +48,12 @@ def test_round_trip_through_format_article() -> None:
     article = parse_article(GOOD)
     again = parse_article(format_article(article))
     assert (again.title, again.source, again.url, again.published, again.body) == (
-        article.title, article.source, article.url, article.published, article.body)
+        article.title,
+        article.source,
+        article.url,
+        article.published,
+        article.body,
+    )
 
 
 @pytest.mark.parametrize(
@@ -104,8 +109,13 @@ def test_save_writes_atomically_and_never_overwrites(tmp_path: Path) -> None:
 
 def test_save_leaves_nothing_when_the_write_fails(tmp_path: Path) -> None:
     article = parse_article(GOOD)
-    bad = type(article)(id=article.id, title=article.title, source=article.source,
-                        published=article.published, body="\udcff unencodable")
+    bad = type(article)(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        published=article.published,
+        body="\udcff unencodable",
+    )
     with pytest.raises(UnicodeEncodeError):
         save_article(bad, tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -68,21 +68,28 @@ def test_governorates_keep_names_codes_and_regions(governorates: gpd.GeoDataFram
 
 
 def test_kurdistan_region_is_one_valid_polygon_of_three_governorates(
-        governorates: gpd.GeoDataFrame) -> None:
+    governorates: gpd.GeoDataFrame,
+) -> None:
     region = kurdistan_region(governorates)
     shape = region.geometry.iloc[0]
     assert shape.geom_type == "Polygon"
     assert shape.is_valid
-    assert region.iloc[0]["members"] == ["duhok_governorate", "erbil_governorate",
-                                         "sulaymaniyah_governorate"]
+    assert region.iloc[0]["members"] == [
+        "duhok_governorate",
+        "erbil_governorate",
+        "sulaymaniyah_governorate",
+    ]
     members = governorates.loc[region.iloc[0]["members"]]
     assert km2(region).iloc[0] == pytest.approx(km2(members).sum(), rel=1e-4)
 
 
 def test_disputed_provinces_are_the_four_named(governorates: gpd.GeoDataFrame) -> None:
     assert set(disputed_provinces(governorates).index) == {
-        "diyala_governorate", "kirkuk_governorate", "nineveh_governorate",
-        "salahaddin_governorate"}
+        "diyala_governorate",
+        "kirkuk_governorate",
+        "nineveh_governorate",
+        "salahaddin_governorate",
+    }
 
 
 def test_federal_iraq_and_kurdistan_partition_iraq(governorates: gpd.GeoDataFrame) -> None:
@@ -91,20 +98,40 @@ def test_federal_iraq_and_kurdistan_partition_iraq(governorates: gpd.GeoDataFram
     assert parts == pytest.approx(total, rel=1e-4)
 
 
-def test_every_site_lies_in_its_governorate(sites: gpd.GeoDataFrame,
-                                            governorates: gpd.GeoDataFrame) -> None:
-    wrong = [(sid, row["governorate"]) for sid, row in sites.iterrows()
-             if not governorates.geometry[row["governorate"]].contains(row.geometry)]
+def test_every_site_lies_in_its_governorate(
+    sites: gpd.GeoDataFrame, governorates: gpd.GeoDataFrame
+) -> None:
+    wrong = [
+        (sid, row["governorate"])
+        for sid, row in sites.iterrows()
+        if not governorates.geometry[row["governorate"]].contains(row.geometry)
+    ]
     assert wrong == []
 
 
 def test_the_article_sites_are_present_with_cited_sources(sites: gpd.GeoDataFrame) -> None:
-    needed = {"baghdad", "baghdad_airport", "green_zone", "joc_hq", "ain_al_asad", "erbil",
-              "erbil_airport", "harir", "k1", "mosul", "kirkuk", "tikrit", "baqubah", "ramadi"}
+    needed = {
+        "baghdad",
+        "baghdad_airport",
+        "green_zone",
+        "joc_hq",
+        "ain_al_asad",
+        "erbil",
+        "erbil_airport",
+        "harir",
+        "k1",
+        "mosul",
+        "kirkuk",
+        "tikrit",
+        "baqubah",
+        "ramadi",
+    }
     assert needed <= set(sites.index)
     assert sites["source"].str.len().min() > 10
     assert (sites.loc["joc_hq", "precision"], sites.loc["ain_al_asad", "precision"]) == (
-        "approximate", "point")
+        "approximate",
+        "point",
+    )
 
 
 def test_ain_al_asad_is_at_its_published_coordinates(sites: gpd.GeoDataFrame) -> None:
@@ -112,8 +139,9 @@ def test_ain_al_asad_is_at_its_published_coordinates(sites: gpd.GeoDataFrame) ->
     assert (point.y, point.x) == pytest.approx((33.78556, 42.44111), abs=1e-5)
 
 
-def test_zones_are_valid_approximate_and_within_iraq(zones: gpd.GeoDataFrame,
-                                                     governorates: gpd.GeoDataFrame) -> None:
+def test_zones_are_valid_approximate_and_within_iraq(
+    zones: gpd.GeoDataFrame, governorates: gpd.GeoDataFrame
+) -> None:
     iraq = shapely.union_all(governorates.geometry.values).buffer(EPS)
     assert set(zones.index) == {"anbar_desert", "hamrin_mountains", "kirkuk_valleys"}
     for zone_id, zone in zones.iterrows():
@@ -125,8 +153,8 @@ def test_zones_are_valid_approximate_and_within_iraq(zones: gpd.GeoDataFrame,
 
 
 def test_anbar_desert_is_inside_anbar_and_leaves_out_the_euphrates_towns(
-        zones: gpd.GeoDataFrame, governorates: gpd.GeoDataFrame,
-        sites: gpd.GeoDataFrame) -> None:
+    zones: gpd.GeoDataFrame, governorates: gpd.GeoDataFrame, sites: gpd.GeoDataFrame
+) -> None:
     desert = zones.geometry["anbar_desert"]
     assert governorates.geometry["anbar_governorate"].buffer(EPS).contains(desert)
     assert 0.5 < km2(zones)["anbar_desert"] / km2(governorates)["anbar_governorate"] < 0.98
@@ -135,16 +163,18 @@ def test_anbar_desert_is_inside_anbar_and_leaves_out_the_euphrates_towns(
     assert desert.contains(sites.geometry["rutba"])
 
 
-def test_hamrin_spans_salahaddin_diyala_and_kirkuk(zones: gpd.GeoDataFrame,
-                                                   governorates: gpd.GeoDataFrame) -> None:
+def test_hamrin_spans_salahaddin_diyala_and_kirkuk(
+    zones: gpd.GeoDataFrame, governorates: gpd.GeoDataFrame
+) -> None:
     ridge = zones.to_crs(EQUAL_AREA_CRS).geometry["hamrin_mountains"]
     govs = governorates.to_crs(EQUAL_AREA_CRS)
     for gov in ("salahaddin_governorate", "diyala_governorate", "kirkuk_governorate"):
         assert ridge.intersection(govs.geometry[gov]).area > 50e6, gov  # > 50 km² in each
 
 
-def test_kirkuk_valleys_lie_mostly_in_kirkuk(zones: gpd.GeoDataFrame,
-                                             governorates: gpd.GeoDataFrame) -> None:
+def test_kirkuk_valleys_lie_mostly_in_kirkuk(
+    zones: gpd.GeoDataFrame, governorates: gpd.GeoDataFrame
+) -> None:
     valleys = zones.geometry["kirkuk_valleys"]
     share = valleys.intersection(governorates.geometry["kirkuk_governorate"]).area / valleys.area
     assert share > 0.5
@@ -173,7 +203,8 @@ def test_a_foreign_crs_is_refused(write_geojson: Callable[..., Path]) -> None:
 
 
 def test_projected_coordinates_are_caught_as_outside_iraq(
-        write_geojson: Callable[..., Path]) -> None:
+    write_geojson: Callable[..., Path],
+) -> None:
     utm = governorate_feature(geometry=square(400_000.0, 3_700_000.0, 1000.0))
     path = write_geojson(collection(utm))
     with pytest.raises(DataError, match=r"feature #0 \(test_governorate\).*outside Iraq"):
@@ -212,8 +243,15 @@ def test_a_point_where_polygons_belong_is_refused(write_geojson: Callable[..., P
 
 def test_a_repairable_ring_is_repaired_and_reported(write_geojson: Callable[..., Path]) -> None:
     # A square with a zero-area spike: invalid (self-touching), safely repairable.
-    ring = [[44.0, 33.0], [44.5, 33.0], [44.5, 33.5], [44.5, 33.9], [44.5, 33.5],
-            [44.0, 33.5], [44.0, 33.0]]
+    ring = [
+        [44.0, 33.0],
+        [44.5, 33.0],
+        [44.5, 33.5],
+        [44.5, 33.9],
+        [44.5, 33.5],
+        [44.0, 33.5],
+        [44.0, 33.0],
+    ]
     feature = governorate_feature(geometry={"type": "Polygon", "coordinates": [ring]})
     with pytest.warns(DataWarning, match="repaired with make_valid"):
         gdf = load_governorates(write_geojson(collection(feature)))
@@ -234,9 +272,17 @@ def test_not_a_feature_collection(write_geojson: Callable[..., Path]) -> None:
 
 
 def test_sites_must_be_points(write_geojson: Callable[..., Path]) -> None:
-    feature = governorate_feature(properties={
-        "id": "x", "name": "X", "kind": "city", "quality": "high", "precision": "point",
-        "governorate": "baghdad_governorate", "source": "test"})
+    feature = governorate_feature(
+        properties={
+            "id": "x",
+            "name": "X",
+            "kind": "city",
+            "quality": "high",
+            "precision": "point",
+            "governorate": "baghdad_governorate",
+            "source": "test",
+        }
+    )
     with pytest.raises(DataError, match="expected a Point"):
         load_sites(write_geojson(collection(feature)))
 

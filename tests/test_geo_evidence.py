@@ -15,9 +15,16 @@ NEW = SourceRef("a2", "New", "Rudaw", "https://example.org/n", date(2025, 11, 26
 
 
 def claim(place_id: str, source: SourceRef, *, start: int = 0, **kw: object) -> Claim:
-    return Claim(kind=ClaimKind.COALITION_DEPARTURE, place_id=place_id, place_text=place_id,
-                 quote=f"quote about {place_id}", start=start, end=start + 5, source=source,
-                 **kw)  # type: ignore[arg-type]
+    return Claim(
+        kind=ClaimKind.COALITION_DEPARTURE,
+        place_id=place_id,
+        place_text=place_id,
+        quote=f"quote about {place_id}",
+        start=start,
+        end=start + 5,
+        source=source,
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def test_claims_about_a_place_are_newest_first() -> None:
@@ -25,15 +32,20 @@ def test_claims_about_a_place_are_newest_first() -> None:
     claims = [claim("green_zone", OLD), claim("erbil", NEW), claim("green_zone", NEW), dated]
     got = claims_about(claims, "green_zone")
     assert [(c.source.article_id, c.date is not None) for c in got] == [
-        ("a2", False), ("a1", False), ("a2", True)]
+        ("a2", False),
+        ("a1", False),
+        ("a2", True),
+    ]
 
 
 def test_places_at_prefers_nearby_points_then_the_smallest_polygon() -> None:
     frames = {
         "sites": gpd.GeoDataFrame({"id": ["base"]}, geometry=[Point(44.0, 33.0)], crs=4326),
-        "areas": gpd.GeoDataFrame({"id": ["big", "small"]},
-                                  geometry=[box(43, 32, 45, 34), box(43.9, 32.9, 44.1, 33.1)],
-                                  crs=4326),
+        "areas": gpd.GeoDataFrame(
+            {"id": ["big", "small"]},
+            geometry=[box(43, 32, 45, 34), box(43.9, 32.9, 44.1, 33.1)],
+            crs=4326,
+        ),
     }
     assert places_at(frames, lat=33.01, lon=44.01) == ["base", "small", "big"]
     assert places_at(frames, lat=33.5, lon=44.5) == ["big"]

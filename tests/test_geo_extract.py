@@ -28,8 +28,9 @@ LATE_AUGUST = (dt.date(2025, 8, 21), dt.date(2025, 8, 31))
 
 def article(body: str, *, published: dt.date = PUBLISHED) -> Article:
     """A pasted article around `body`, parsed the way the dashboard parses one."""
-    return parse_article(f"title: T\nsource: Test Wire\npublished: {published}\n\n{body}\n",
-                         name="test.txt")
+    return parse_article(
+        f"title: T\nsource: Test Wire\npublished: {published}\n\n{body}\n", name="test.txt"
+    )
 
 
 def pairs(claims: list[Claim]) -> set[tuple[ClaimKind, str]]:
@@ -51,28 +52,30 @@ SEED_SENTENCES = {
     "threaten": "sleeper cells continue to threaten",
     "confined": "confined to limited areas",
 }
-SEED_CLAIMS = Counter({
-    (DEPARTURE, "federal_iraq", "concluded"): 1,  # "concluded its mission in federal Iraq"
-    (PRESENCE, "baghdad", "concluded"): 1,  # "four to five personnel" remaining in Baghdad
-    (PRESENCE, "kurdistan_region", "concluded"): 1,  # "all other coalition forces ... based"
-    (DEPARTURE, "federal_iraq", "completed"): 1,  # "completed its mission in federal areas"
-    (PRESENCE, "kurdistan_region", "all_in_kri"): 1,
-    (DEPARTURE, "baghdad", "withdrawing"): 1,
-    (ARRIVAL, "erbil", "withdrawing"): 1,  # "withdrawing from Baghdad to Erbil": a planned move
-    (DEPARTURE, "federal_iraq", "withdrawing"): 1,  # "drawdown from federal areas"
-    (DEPARTURE, "baghdad_airport", "departures"): 1,
-    (DEPARTURE, "green_zone", "departures"): 1,
-    (DEPARTURE, "joc_hq", "departures"): 1,  # "in the Iraqi capital" only locates the HQ
-    (DEPARTURE, "ain_al_asad", "ain_al_asad"): 1,
-    (PRESENCE, "kurdistan_region", "1500"): 1,
-    (THREAT, "diyala_governorate", "threaten"): 1,
-    (THREAT, "kirkuk_governorate", "threaten"): 1,
-    (THREAT, "nineveh_governorate", "threaten"): 1,
-    (THREAT, "salahaddin_governorate", "threaten"): 1,
-    (ACTIVITY, "anbar_desert", "confined"): 1,
-    (ACTIVITY, "hamrin_mountains", "confined"): 1,
-    (ACTIVITY, "kirkuk_valleys", "confined"): 1,
-})
+SEED_CLAIMS = Counter(
+    {
+        (DEPARTURE, "federal_iraq", "concluded"): 1,  # "concluded its mission in federal Iraq"
+        (PRESENCE, "baghdad", "concluded"): 1,  # "four to five personnel" remaining in Baghdad
+        (PRESENCE, "kurdistan_region", "concluded"): 1,  # "all other coalition forces ... based"
+        (DEPARTURE, "federal_iraq", "completed"): 1,  # "completed its mission in federal areas"
+        (PRESENCE, "kurdistan_region", "all_in_kri"): 1,
+        (DEPARTURE, "baghdad", "withdrawing"): 1,
+        (ARRIVAL, "erbil", "withdrawing"): 1,  # "withdrawing from Baghdad to Erbil": a planned move
+        (DEPARTURE, "federal_iraq", "withdrawing"): 1,  # "drawdown from federal areas"
+        (DEPARTURE, "baghdad_airport", "departures"): 1,
+        (DEPARTURE, "green_zone", "departures"): 1,
+        (DEPARTURE, "joc_hq", "departures"): 1,  # "in the Iraqi capital" only locates the HQ
+        (DEPARTURE, "ain_al_asad", "ain_al_asad"): 1,
+        (PRESENCE, "kurdistan_region", "1500"): 1,
+        (THREAT, "diyala_governorate", "threaten"): 1,
+        (THREAT, "kirkuk_governorate", "threaten"): 1,
+        (THREAT, "nineveh_governorate", "threaten"): 1,
+        (THREAT, "salahaddin_governorate", "threaten"): 1,
+        (ACTIVITY, "anbar_desert", "confined"): 1,
+        (ACTIVITY, "hamrin_mountains", "confined"): 1,
+        (ACTIVITY, "kirkuk_valleys", "confined"): 1,
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -83,27 +86,31 @@ def seed() -> tuple[Article, list[Claim]]:
 
 def _sentence_of(claim: Claim) -> str:
     found = [key for key, phrase in SEED_SENTENCES.items() if phrase in claim.quote]
-    assert len(found) == 1, f"{claim.kind}:{claim.place_id} from an unexpected sentence: " \
-                            f"{claim.quote[:80]!r}"
+    assert len(found) == 1, (
+        f"{claim.kind}:{claim.place_id} from an unexpected sentence: {claim.quote[:80]!r}"
+    )
     return found[0]
 
 
 def _only(claims: list[Claim], kind: ClaimKind, place_id: str, sentence: str) -> Claim:
-    found = [c for c in claims if (c.kind, c.place_id, _sentence_of(c)) == (
-        kind, place_id, sentence)]
+    found = [
+        c for c in claims if (c.kind, c.place_id, _sentence_of(c)) == (kind, place_id, sentence)
+    ]
     assert len(found) == 1
     return found[0]
 
 
 def test_seed_yields_exactly_the_claims_its_text_supports(
-        seed: tuple[Article, list[Claim]]) -> None:
+    seed: tuple[Article, list[Claim]],
+) -> None:
     _, claims = seed
     got = Counter((c.kind, c.place_id, _sentence_of(c)) for c in claims)
     assert got == SEED_CLAIMS
 
 
 def test_seed_pairs_are_exact_and_the_airport_strike_is_no_presence(
-        seed: tuple[Article, list[Claim]]) -> None:
+    seed: tuple[Article, list[Claim]],
+) -> None:
     _, claims = seed
     assert pairs(claims) == {(k, p) for k, p, _ in SEED_CLAIMS}
     # "the US strike in 2020 ... near Baghdad International Airport" places no one there.
@@ -112,12 +119,11 @@ def test_seed_pairs_are_exact_and_the_airport_strike_is_no_presence(
     assert (PRESENCE, "erbil") not in pairs(claims)
 
 
-def test_seed_claims_quote_their_sentence_and_cite_rudaw(
-        seed: tuple[Article, list[Claim]]) -> None:
+def test_seed_claims_quote_their_sentence_and_cite_rudaw(seed: tuple[Article, list[Claim]]) -> None:
     doc, claims = seed
     assert claims
     for c in claims:
-        assert doc.body[c.start:c.end] == c.quote
+        assert doc.body[c.start : c.end] == c.quote
         assert c.place_text in c.quote
         assert (c.source.outlet, c.source.published) == ("Rudaw", PUBLISHED)
         assert c.source.article_id == SEED.stem
@@ -126,19 +132,24 @@ def test_seed_claims_quote_their_sentence_and_cite_rudaw(
 def test_seed_baghdad_residual_presence(seed: tuple[Article, list[Claim]]) -> None:
     claim = _only(seed[1], PRESENCE, "baghdad", "concluded")
     assert claim.personnel is not None
-    assert (claim.personnel.min, claim.personnel.max, claim.personnel.approximate) == (
-        4, 5, False)
+    assert (claim.personnel.min, claim.personnel.max, claim.personnel.approximate) == (4, 5, False)
     assert set(claim.roles) == {"logistical", "diplomatic"}
     assert claim.status == "residual"
 
 
 @pytest.mark.parametrize(
     ("place_id", "sentence"),
-    [("baghdad", "withdrawing"), ("baghdad_airport", "departures"), ("green_zone", "departures"),
-     ("joc_hq", "departures"), ("ain_al_asad", "ain_al_asad")],
+    [
+        ("baghdad", "withdrawing"),
+        ("baghdad_airport", "departures"),
+        ("green_zone", "departures"),
+        ("joc_hq", "departures"),
+        ("ain_al_asad", "ain_al_asad"),
+    ],
 )
-def test_seed_planned_late_august_departures(seed: tuple[Article, list[Claim]], place_id: str,
-                                             sentence: str) -> None:
+def test_seed_planned_late_august_departures(
+    seed: tuple[Article, list[Claim]], place_id: str, sentence: str
+) -> None:
     claim = _only(seed[1], DEPARTURE, place_id, sentence)
     assert claim.status == "planned"
     assert claim.date is not None
@@ -152,11 +163,15 @@ def test_seed_mission_in_federal_iraq_is_completed(seed: tuple[Article, list[Cla
 
 
 def test_seed_1500_from_seven_countries_in_the_kurdistan_region(
-        seed: tuple[Article, list[Claim]]) -> None:
+    seed: tuple[Article, list[Claim]],
+) -> None:
     claim = _only(seed[1], PRESENCE, "kurdistan_region", "1500")
     assert claim.personnel is not None
     assert (claim.personnel.min, claim.personnel.max, claim.personnel.approximate) == (
-        1500, 1500, True)
+        1500,
+        1500,
+        True,
+    )
     assert claim.country_count == 7
     assert claim.countries == ("United States", "United Kingdom", "France", "Germany", "Italy")
 
@@ -247,14 +262,19 @@ def test_resolve_date(text: str, future: bool, expected: tuple[str, str]) -> Non
 
 
 @pytest.mark.parametrize(
-    "text", ["In a separate incident", "the forces may leave", "Junction", "a march on Baghdad"])
+    "text", ["In a separate incident", "the forces may leave", "Junction", "a march on Baghdad"]
+)
 def test_resolve_date_ignores_words_that_only_contain_a_month(text: str) -> None:
     assert resolve_date(text, PUBLISHED) is None
 
 
 def test_a_leading_phrase_dates_the_whole_sentence() -> None:
-    claims = extract(article("In a separate incident on Sunday, ISIS militants attacked a "
-                             "checkpoint in the Hamrin mountains, the ministry said."))
+    claims = extract(
+        article(
+            "In a separate incident on Sunday, ISIS militants attacked a "
+            "checkpoint in the Hamrin mountains, the ministry said."
+        )
+    )
     assert pairs(claims) == {(ACTIVITY, "hamrin_mountains")}
     assert claims[0].date is not None
     assert claims[0].date.start == dt.date(2025, 11, 23)
@@ -292,23 +312,30 @@ def test_denials_absences_and_hypotheticals_give_no_claim(body: str) -> None:
 
 
 def test_left_behind_forces_are_a_residual_presence() -> None:
-    claims = extract(article("The U.S. redeployment leaves only a small team of advisers in "
-                             "Baghdad."))
+    claims = extract(
+        article("The U.S. redeployment leaves only a small team of advisers in Baghdad.")
+    )
     assert pairs(claims) == {(PRESENCE, "baghdad")}
     assert claims[0].status == "residual"
 
 
 def test_passive_moves_and_a_base_located_by_its_province() -> None:
-    claims = extract(article("Hundreds of U.S. troops were moved to Harir air base last week. "
-                             "Al-Asad air base in western Anbar was handed over to the Iraqi "
-                             "army in October."))
+    claims = extract(
+        article(
+            "Hundreds of U.S. troops were moved to Harir air base last week. "
+            "Al-Asad air base in western Anbar was handed over to the Iraqi "
+            "army in October."
+        )
+    )
     assert pairs(claims) == {(ARRIVAL, "harir"), (DEPARTURE, "ain_al_asad")}
     assert {c.status for c in claims} == {"completed"}
 
 
 def test_militia_attacks_are_not_isis_activity() -> None:
-    body = ("Islamic State remnants remain a concern. Iran-backed militias have repeatedly "
-            "targeted Erbil International Airport, which hosts U.S. forces, with rockets.")
+    body = (
+        "Islamic State remnants remain a concern. Iran-backed militias have repeatedly "
+        "targeted Erbil International Airport, which hosts U.S. forces, with rockets."
+    )
     assert pairs(extract(article(body))) == {(PRESENCE, "erbil_airport")}
 
 
@@ -318,39 +345,51 @@ def test_isis_sleeper_cells_targeting_a_place_are_a_threat() -> None:
 
 
 def test_a_place_west_of_another_only_locates_it_and_alone_is_near() -> None:
-    claims = extract(article("Islamic State militants are hiding in the Ninawa desert west of "
-                             "Mosul."))
+    claims = extract(
+        article("Islamic State militants are hiding in the Ninawa desert west of Mosul.")
+    )
     assert pairs(claims) == {(ACTIVITY, "nineveh_governorate")}
     claims = extract(article("Islamic State militants were killed in a raid south of Mosul."))
     assert pairs(claims) == {(ACTIVITY, "mosul")}
 
 
 def test_a_named_valley_running_into_a_locator_is_one_place() -> None:
-    claims = extract(article("A few hundred ISIS militants remain in the Wadi al-Shay valley "
-                             "south of Kirkuk."))
+    claims = extract(
+        article("A few hundred ISIS militants remain in the Wadi al-Shay valley south of Kirkuk.")
+    )
     assert pairs(claims) == {(ACTIVITY, "wadi_al_shay")}
 
 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("ISIS remnants are moving between the Hamrin range and Wadi al-Zarka.",
-         {(ACTIVITY, "hamrin_mountains"), (ACTIVITY, "wadi_al_zarka")}),
-        ("Peshmerga units targeted caves used by ISIS remnants between Tuz Khurmatu and Kifri.",
-         {(ACTIVITY, "tuz_khurmatu")}),
-        ("ISIS has exploited a security vacuum in the disputed areas between the Peshmerga and "
-         "Iraqi forces, particularly in Garmiyan, Daquq and the outskirts of Kirkuk.",
-         {(ACTIVITY, "daquq"), (ACTIVITY, "kirkuk")}),
+        (
+            "ISIS remnants are moving between the Hamrin range and Wadi al-Zarka.",
+            {(ACTIVITY, "hamrin_mountains"), (ACTIVITY, "wadi_al_zarka")},
+        ),
+        (
+            "Peshmerga units targeted caves used by ISIS remnants between Tuz Khurmatu and Kifri.",
+            {(ACTIVITY, "tuz_khurmatu")},
+        ),
+        (
+            "ISIS has exploited a security vacuum in the disputed areas between the Peshmerga and "
+            "Iraqi forces, particularly in Garmiyan, Daquq and the outskirts of Kirkuk.",
+            {(ACTIVITY, "daquq"), (ACTIVITY, "kirkuk")},
+        ),
     ],
 )
 def test_isis_between_places_and_in_an_elaborating_list(
-        body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
     assert pairs(extract(article(body))) == expected
 
 
 def test_handed_over_with_the_object_between_and_the_date_after_a_comma() -> None:
-    claims = extract(article("The coalition handed K1 air base, northwest of Kirkuk, over to "
-                             "Iraqi forces in 2020."))
+    claims = extract(
+        article(
+            "The coalition handed K1 air base, northwest of Kirkuk, over to Iraqi forces in 2020."
+        )
+    )
     assert pairs(claims) == {(DEPARTURE, "k1")}
     assert claims[0].status == "completed"  # no tense of its own: done by its date
     assert claims[0].date is not None
@@ -358,23 +397,35 @@ def test_handed_over_with_the_object_between_and_the_date_after_a_comma() -> Non
 
 
 def test_two_moves_in_one_clause_keep_their_own_dates() -> None:
-    claims = extract(article("Coalition troops left Ain al-Asad in January and handed the "
-                             "Victory base complex near Baghdad airport to Iraqi forces in "
-                             "September."))
+    claims = extract(
+        article(
+            "Coalition troops left Ain al-Asad in January and handed the "
+            "Victory base complex near Baghdad airport to Iraqi forces in "
+            "September."
+        )
+    )
     dates = {c.place_id: (c.date.start if c.date else None) for c in claims}
     assert dates == {"ain_al_asad": dt.date(2025, 1, 1), "camp_victory": dt.date(2025, 9, 1)}
 
 
 def test_a_head_count_for_several_places_is_no_single_base_s() -> None:
-    claims = extract(article("About 2,500 U.S. troops are currently deployed in Iraq, mostly at "
-                             "Ain al-Asad and Harir air bases."))
+    claims = extract(
+        article(
+            "About 2,500 U.S. troops are currently deployed in Iraq, mostly at "
+            "Ain al-Asad and Harir air bases."
+        )
+    )
     assert pairs(claims) == {(PRESENCE, "ain_al_asad"), (PRESENCE, "harir")}
     assert all(c.personnel is None for c in claims)
 
 
 def test_a_head_count_for_a_region_and_sites_inside_it_is_the_region_s() -> None:
-    claims = extract(article("Roughly 1,800 coalition troops are now based in the Kurdistan "
-                             "Region, at Erbil air base and at Harir."))
+    claims = extract(
+        article(
+            "Roughly 1,800 coalition troops are now based in the Kurdistan "
+            "Region, at Erbil air base and at Harir."
+        )
+    )
     figures = {c.place_id: c.personnel and c.personnel.max for c in claims}
     assert figures == {"kurdistan_region": 1800, "erbil_airport": None, "harir": None}
 
@@ -382,7 +433,9 @@ def test_a_head_count_for_a_region_and_sites_inside_it_is_the_region_s() -> None
 def test_the_head_count_of_a_move_goes_with_both_ends() -> None:
     claims = extract(article("Some 250 U.S. soldiers relocated from Victory base to Harir."))
     assert {(c.kind, c.place_id, c.personnel and c.personnel.max) for c in claims} == {
-        (DEPARTURE, "camp_victory", 250), (ClaimKind.COALITION_ARRIVAL, "harir", 250)}
+        (DEPARTURE, "camp_victory", 250),
+        (ClaimKind.COALITION_ARRIVAL, "harir", 250),
+    }
 
 
 def test_forces_stationed_near_a_base_are_present_there() -> None:
@@ -397,21 +450,30 @@ def test_forces_stationed_near_a_base_are_present_there() -> None:
         ("In Baghdad, the prime minister said ISIS remains a threat.", set()),
         ("The number of U.S. troops in Erbil has risen to around 2,000.", {(PRESENCE, "erbil")}),
         ("U.S. troops at Ain al-Asad were targeted by rockets.", set()),
-        ("ISIS sleeper cells are hiding in the orchards of Diyala.",
-         {(ACTIVITY, "diyala_governorate")}),
-        ("ISIS militants have threatened to attack villages in Nineveh.",
-         {(THREAT, "nineveh_governorate")}),
-        ("The coalition will wind down its mission in Baghdad by September.",
-         {(DEPARTURE, "baghdad")}),
-        ("Coalition forces are leaving Ain al-Asad, heading for Harir.",
-         {(DEPARTURE, "ain_al_asad"), (ARRIVAL, "harir")}),
+        (
+            "ISIS sleeper cells are hiding in the orchards of Diyala.",
+            {(ACTIVITY, "diyala_governorate")},
+        ),
+        (
+            "ISIS militants have threatened to attack villages in Nineveh.",
+            {(THREAT, "nineveh_governorate")},
+        ),
+        (
+            "The coalition will wind down its mission in Baghdad by September.",
+            {(DEPARTURE, "baghdad")},
+        ),
+        (
+            "Coalition forces are leaving Ain al-Asad, heading for Harir.",
+            {(DEPARTURE, "ain_al_asad"), (ARRIVAL, "harir")},
+        ),
         ("Dozens of U.S. Marines arrived at Ain al-Asad on Sunday.", {(ARRIVAL, "ain_al_asad")}),
-        ("Rockets struck near Ain al-Asad air base, which hosts U.S. troops, on Tuesday.",
-         {(PRESENCE, "ain_al_asad")}),
+        (
+            "Rockets struck near Ain al-Asad air base, which hosts U.S. troops, on Tuesday.",
+            {(PRESENCE, "ain_al_asad")},
+        ),
     ],
 )
-def test_wording_seen_in_real_reporting(body: str,
-                                        expected: set[tuple[ClaimKind, str]]) -> None:
+def test_wording_seen_in_real_reporting(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
     assert pairs(extract(article(body))) == expected
 
 
@@ -434,8 +496,7 @@ def test_a_future_date_makes_a_past_participle_a_plan() -> None:
         ("U.S. troops left Al-Asad air base last week.", (DEPARTURE, "ain_al_asad")),
         ("ISIS militants are hiding in the Himreen mountains.", (ACTIVITY, "hamrin_mountains")),
         ("ISIS militants are hiding in the Hamrin mountains.", (ACTIVITY, "hamrin_mountains")),
-        ("ISIS sleeper cells threaten Salah al-Din province.",
-         (THREAT, "salahaddin_governorate")),
+        ("ISIS sleeper cells threaten Salah al-Din province.", (THREAT, "salahaddin_governorate")),
         ("ISIS sleeper cells threaten Saladin province.", (THREAT, "salahaddin_governorate")),
         ("ISIS sleeper cells threaten Salahaddin province.", (THREAT, "salahaddin_governorate")),
         ("ISIS sleeper cells threaten Salahuddin province.", (THREAT, "salahaddin_governorate")),
@@ -446,8 +507,7 @@ def test_a_future_date_makes_a_past_participle_a_plan() -> None:
         ("Most U.S. troops are at Hawler airport.", (PRESENCE, "erbil_airport")),
     ],
 )
-def test_spelling_variants_resolve_to_one_place(body: str,
-                                                expected: tuple[ClaimKind, str]) -> None:
+def test_spelling_variants_resolve_to_one_place(body: str, expected: tuple[ClaimKind, str]) -> None:
     assert pairs(extract(article(body))) == {expected}
 
 
@@ -460,12 +520,15 @@ def test_spelling_variants_resolve_to_one_place(body: str,
     [
         (b"", "empty"),
         (b"US troops remain in Erbil.", "no blank line after the header"),
-        (b"title: T\nsource: S\npublished: last week\n\nUS troops remain in Erbil.",
-         "not YYYY-MM-DD"),
-        (b"title: T\nsource: S\npublished: 2025-11-26\n\n\x00\x01\x02 troops in Erbil",
-         "binary"),
-        (b"title: T\nsource: S\npublished: 2025-11-26\n\nTroops remain in Irbil \xe9.",
-         "not UTF-8"),
+        (
+            b"title: T\nsource: S\npublished: last week\n\nUS troops remain in Erbil.",
+            "not YYYY-MM-DD",
+        ),
+        (b"title: T\nsource: S\npublished: 2025-11-26\n\n\x00\x01\x02 troops in Erbil", "binary"),
+        (
+            b"title: T\nsource: S\npublished: 2025-11-26\n\nTroops remain in Irbil \xe9.",
+            "not UTF-8",
+        ),
     ],
 )
 def test_bad_files_are_refused_by_name(tmp_path: Path, raw: bytes, message: str) -> None:
@@ -477,7 +540,8 @@ def test_bad_files_are_refused_by_name(tmp_path: Path, raw: bytes, message: str)
 
 
 def test_a_20_mb_file_is_refused_by_size_before_it_is_read(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as fh:
         fh.truncate(20 * 1024 * 1024)  # sparse: 20 MB on paper, nothing on disk
@@ -493,8 +557,9 @@ def test_a_20_mb_file_is_refused_by_size_before_it_is_read(
 
 
 def test_an_oversized_body_built_in_memory_is_refused() -> None:
-    doc = Article(id="big", title="T", source="S", published=PUBLISHED,
-                  body="x" * (MAX_ARTICLE_BYTES + 1))
+    doc = Article(
+        id="big", title="T", source="S", published=PUBLISHED, body="x" * (MAX_ARTICLE_BYTES + 1)
+    )
     with pytest.raises(ArticleError, match="over the 1,000,000-byte limit"):
         explain(doc)
 
@@ -505,32 +570,42 @@ def test_pasted_text_with_a_lone_surrogate_is_refused() -> None:
 
 
 def test_text_with_no_iraqi_place_gives_no_claim_and_says_why() -> None:
-    extraction = explain(article("NATO troops remain in Brussels, and Islamic State cells are "
-                                 "hiding in the Sahel, officials said on Monday."))
+    extraction = explain(
+        article(
+            "NATO troops remain in Brussels, and Islamic State cells are "
+            "hiding in the Sahel, officials said on Monday."
+        )
+    )
     assert extraction.claims == ()
     assert any("no Iraqi place" in reason for reason in extraction.reasons)
 
 
 def test_places_without_a_posture_statement_give_no_claim_and_say_why() -> None:
-    extraction = explain(article("Erbil is the capital of the Kurdistan Region. Abu Mahdi "
-                                 "al-Muhandis was killed near Baghdad International Airport."))
+    extraction = explain(
+        article(
+            "Erbil is the capital of the Kurdistan Region. Abu Mahdi "
+            "al-Muhandis was killed near Baghdad International Airport."
+        )
+    )
     assert extraction.claims == ()
     assert any("no sentence says" in reason for reason in extraction.reasons)
 
 
 def test_markup_is_ignored_and_offsets_still_slice_the_original_body() -> None:
-    body = ('<p>US troops remain in <b class="x">Erbil</b>.</p>'
-            '<script>var s = "Coalition forces withdrew from Baghdad to Harir.";</script>'
-            '<!-- ISIS cells threaten Kirkuk. -->'
-            '<img src=x onerror="alert(\'US troops left Ain al-Asad.\')">'
-            '<p>ISIS militants are hiding in the Hamrin mountains.</p>'
-            '<style>p { content: "troops remain in Mosul"; }</style><script>Baghdad')
+    body = (
+        '<p>US troops remain in <b class="x">Erbil</b>.</p>'
+        '<script>var s = "Coalition forces withdrew from Baghdad to Harir.";</script>'
+        "<!-- ISIS cells threaten Kirkuk. -->"
+        "<img src=x onerror=\"alert('US troops left Ain al-Asad.')\">"
+        "<p>ISIS militants are hiding in the Hamrin mountains.</p>"
+        '<style>p { content: "troops remain in Mosul"; }</style><script>Baghdad'
+    )
     doc = article(body)
     extraction = explain(doc)
     assert pairs(list(extraction.claims)) == {(PRESENCE, "erbil"), (ACTIVITY, "hamrin_mountains")}
     for c in extraction.claims:
-        assert doc.body[c.start:c.end] == c.quote
-        assert doc.body[c.start:c.end].count("<") == c.quote.count("<")
+        assert doc.body[c.start : c.end] == c.quote
+        assert doc.body[c.start : c.end].count("<") == c.quote.count("<")
     assert any("markup" in reason for reason in extraction.reasons)
 
 
@@ -547,7 +622,7 @@ def test_odd_text_never_crashes_and_every_claim_slices_the_body(body: str) -> No
     doc = article(body)
     extraction = explain(doc)
     for c in extraction.claims:
-        assert doc.body[c.start:c.end] == c.quote
+        assert doc.body[c.start : c.end] == c.quote
     assert extraction.claims or extraction.reasons
 
 
@@ -555,7 +630,7 @@ def test_invisible_characters_pasted_from_the_web_do_not_hide_a_claim() -> None:
     doc = article("US\u200b troops\u00a0remain in\u200d Erbil\ufeff.")
     claims = extract(doc)
     assert pairs(claims) == {(PRESENCE, "erbil")}
-    assert doc.body[claims[0].start:claims[0].end] == claims[0].quote
+    assert doc.body[claims[0].start : claims[0].end] == claims[0].quote
 
 
 def test_a_run_too_long_to_be_a_sentence_is_skipped_with_a_reason() -> None:

@@ -40,9 +40,13 @@ def test_latest_posture_of_the_seed_article() -> None:
 
 @pytest.mark.parametrize(
     ("as_of", "expected"),
-    [(BEFORE, Status.PRESENT), (DURING, Status.DEPARTING), (dt.date(2025, 10, 1),
-                                                           Status.DEPARTING),
-     (AFTER, Status.WITHDRAWN), (None, Status.WITHDRAWN)],
+    [
+        (BEFORE, Status.PRESENT),
+        (DURING, Status.DEPARTING),
+        (dt.date(2025, 10, 1), Status.DEPARTING),
+        (AFTER, Status.WITHDRAWN),
+        (None, Status.WITHDRAWN),
+    ],
 )
 def test_ain_al_asad_over_time(as_of: dt.date | None, expected: Status) -> None:
     assert coalition_posture(seed_claims(), as_of=as_of)["ain_al_asad"].status is expected
@@ -75,15 +79,25 @@ def test_a_newer_report_about_the_place_beats_its_region() -> None:
 
 
 def test_a_site_without_its_own_departure_is_not_withdrawn_by_its_region() -> None:
-    k1 = claim(seed_article(), ClaimKind.COALITION_PRESENCE, "k1", "K-1 hosts advisers",
-               date=DateSpan(dt.date(2025, 10, 1), dt.date(2025, 10, 1), "October"))
+    k1 = claim(
+        seed_article(),
+        ClaimKind.COALITION_PRESENCE,
+        "k1",
+        "K-1 hosts advisers",
+        date=DateSpan(dt.date(2025, 10, 1), dt.date(2025, 10, 1), "October"),
+    )
     assert coalition_posture([*seed_claims(), k1])["k1"].status is Status.PRESENT
 
 
 @pytest.mark.parametrize(
     ("as_of", "expected"),
-    [(BEFORE, Status.UNKNOWN), (DURING, Status.ARRIVING), (MID_SEPTEMBER, Status.ARRIVING),
-     (AFTER, Status.PRESENT), (None, Status.PRESENT)],
+    [
+        (BEFORE, Status.UNKNOWN),
+        (DURING, Status.ARRIVING),
+        (MID_SEPTEMBER, Status.ARRIVING),
+        (AFTER, Status.PRESENT),
+        (None, Status.PRESENT),
+    ],
 )
 def test_erbil_over_time(as_of: dt.date | None, expected: Status) -> None:
     assert coalition_posture(seed_claims(), as_of=as_of)["erbil"].status is expected
@@ -102,8 +116,10 @@ def test_the_kurdistan_region_report_confirms_erbil_without_its_figures() -> Non
     erbil = coalition_posture(seed_claims(), as_of=AFTER)["erbil"]
     assert erbil.basis is not None
     assert erbil.basis.place_id == "kurdistan_region"
-    assert [(e.role, e.via) for e in erbil.evidence] == [(Role.CURRENT, "kurdistan_region"),
-                                                         (Role.HISTORY, None)]
+    assert [(e.role, e.via) for e in erbil.evidence] == [
+        (Role.CURRENT, "kurdistan_region"),
+        (Role.HISTORY, None),
+    ]
     assert erbil.history[0].kind is ClaimKind.COALITION_ARRIVAL
     assert "Kurdistan Region" in erbil.reason
     # 1,500 from seven countries are said of the region, not of Erbil.
@@ -116,8 +132,14 @@ def test_the_kurdistan_region_report_confirms_erbil_without_its_figures() -> Non
 
 
 def test_a_completed_arrival_is_presence_from_the_end_of_its_span() -> None:
-    arrived = claim(seed_article(), ClaimKind.COALITION_ARRIVAL, "harir", "Harir",
-                    status="completed", date=LATE_AUGUST)
+    arrived = claim(
+        seed_article(),
+        ClaimKind.COALITION_ARRIVAL,
+        "harir",
+        "Harir",
+        status="completed",
+        date=LATE_AUGUST,
+    )
     assert coalition_posture([arrived], as_of=DURING)["harir"].status is Status.UNKNOWN
     harir = coalition_posture([arrived], as_of=LATE_AUGUST.end)["harir"]
     assert harir.status is Status.PRESENT
@@ -125,11 +147,22 @@ def test_a_completed_arrival_is_presence_from_the_end_of_its_span() -> None:
 
 
 def test_forces_moving_in_where_some_already_are_keep_the_place_held() -> None:
-    there = claim(seed_article(), ClaimKind.COALITION_PRESENCE, "harir", "Harir hosts 300",
-                  personnel=Personnel(300, 300, False, "300"),
-                  date=DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 1), "June"))
-    more = claim(seed_article(), ClaimKind.COALITION_ARRIVAL, "harir", "more to Harir",
-                 status="planned", date=LATE_AUGUST)
+    there = claim(
+        seed_article(),
+        ClaimKind.COALITION_PRESENCE,
+        "harir",
+        "Harir hosts 300",
+        personnel=Personnel(300, 300, False, "300"),
+        date=DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 1), "June"),
+    )
+    more = claim(
+        seed_article(),
+        ClaimKind.COALITION_ARRIVAL,
+        "harir",
+        "more to Harir",
+        status="planned",
+        date=LATE_AUGUST,
+    )
     harir = coalition_posture([there, more], as_of=MID_SEPTEMBER)["harir"]
     assert harir.status is Status.PRESENT
     assert harir.basis is there
@@ -140,34 +173,54 @@ def test_forces_moving_in_where_some_already_are_keep_the_place_held() -> None:
 
 
 def test_a_region_report_does_not_confirm_a_place_last_reported_left() -> None:
-    left = claim(seed_article(), ClaimKind.COALITION_DEPARTURE, "erbil", "left Erbil",
-                 status="completed", date=DateSpan(dt.date(2025, 10, 1), dt.date(2025, 10, 1),
-                                                   "October"))
+    left = claim(
+        seed_article(),
+        ClaimKind.COALITION_DEPARTURE,
+        "erbil",
+        "left Erbil",
+        status="completed",
+        date=DateSpan(dt.date(2025, 10, 1), dt.date(2025, 10, 1), "October"),
+    )
     erbil = coalition_posture([*seed_claims(), left], as_of=AFTER)["erbil"]
     assert erbil.status is Status.WITHDRAWN
     assert all(e.via is None for e in erbil.evidence)
 
 
 def test_a_same_day_report_about_the_place_beats_the_region() -> None:
-    under_way = claim(seed_article(), ClaimKind.COALITION_ARRIVAL, "erbil", "moving to Erbil",
-                      status="under way", date=ARTICLE_DAY)
+    under_way = claim(
+        seed_article(),
+        ClaimKind.COALITION_ARRIVAL,
+        "erbil",
+        "moving to Erbil",
+        status="under way",
+        date=ARTICLE_DAY,
+    )
     erbil = coalition_posture([*seed_claims(), under_way], as_of=AFTER)["erbil"]
     assert erbil.status is Status.ARRIVING
     assert all(e.via is None for e in erbil.evidence)
 
 
 def test_a_region_report_confirms_only_places_inside_it() -> None:
-    moving = claim(seed_article(), ClaimKind.COALITION_ARRIVAL, "k1", "to K-1",
-                   status="planned", date=LATE_AUGUST)
+    moving = claim(
+        seed_article(),
+        ClaimKind.COALITION_ARRIVAL,
+        "k1",
+        "to K-1",
+        status="planned",
+        date=LATE_AUGUST,
+    )
     k1 = coalition_posture([*seed_claims(), moving], as_of=AFTER)["k1"]
     assert k1.status is Status.ARRIVING  # Kirkuk's K-1 is outside the Kurdistan Region
 
 
 def test_evidence_is_newest_first_across_articles() -> None:
     newer = dataclasses.replace(
-        seed_claims()[-1], quote="Sleeper cells struck again",
-        source=dataclasses.replace(seed_claims()[-1].source, article_id="later",
-                                   published=dt.date(2025, 12, 5)))
+        seed_claims()[-1],
+        quote="Sleeper cells struck again",
+        source=dataclasses.replace(
+            seed_claims()[-1].source, article_id="later", published=dt.date(2025, 12, 5)
+        ),
+    )
     evidence = place_evidence([*seed_claims(), newer], "salahaddin_governorate")
     assert next(e.claim.quote for e in evidence) == "Sleeper cells struck again"
     assert [e.role for e in evidence] == [Role.CURRENT, Role.HISTORY]

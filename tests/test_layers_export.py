@@ -74,8 +74,9 @@ def test_export_html_for_chosen_layers_and_date(tmp_path: Path) -> None:
     assert LAYERS["coalition_positions"].title not in page.split("pm-legend", 1)[0]
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "map.html"
     target.write_text("old", encoding="utf-8")
 
@@ -96,13 +97,19 @@ def test_export_geojson_is_rfc7946_with_attributes_and_evidence(tmp_path: Path) 
     assert "crs" not in data
     by_layer: dict[str, int] = {}
     for feature in data["features"]:
-        by_layer[feature["properties"]["layer"]] = by_layer.get(
-            feature["properties"]["layer"], 0) + 1
+        by_layer[feature["properties"]["layer"]] = (
+            by_layer.get(feature["properties"]["layer"], 0) + 1
+        )
         lon, lat = _first_position(feature["geometry"]["coordinates"])
         assert 38 < lon < 49
         assert 29 < lat < 38
-    assert by_layer == {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
-                        "isis_activity_zones": 3, "coalition_positions": 6}
+    assert by_layer == {
+        "governorates": 18,
+        "disputed_provinces": 4,
+        "kurdistan_region": 1,
+        "isis_activity_zones": 3,
+        "coalition_positions": 6,
+    }
     asad = next(f for f in data["features"] if f["id"] == "coalition_positions/ain_al_asad")
     props = asad["properties"]
     assert props["status"] == "withdrawn"
@@ -112,8 +119,12 @@ def test_export_geojson_is_rfc7946_with_attributes_and_evidence(tmp_path: Path) 
 
 
 def test_export_geojson_as_of_and_layers(tmp_path: Path) -> None:
-    out = export_geojson(tmp_path / "l.geojson", layer_ids=["coalition_positions"],
-                         as_of=dt.date(2025, 8, 1), claims=seed_claims())
+    out = export_geojson(
+        tmp_path / "l.geojson",
+        layer_ids=["coalition_positions"],
+        as_of=dt.date(2025, 8, 1),
+        claims=seed_claims(),
+    )
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert {f["properties"]["status"] for f in features} == {"present"}
     assert {f["properties"]["as_of"] for f in features} == {"2025-08-01"}
@@ -144,8 +155,11 @@ def test_hostile_article_exports_without_live_markup(tmp_path: Path) -> None:
 
 def test_write_static_assets_for_the_dashboard(tmp_path: Path) -> None:
     urls = write_static_assets(tmp_path / "static")
-    assert urls == {"leaflet": "/app/static/leaflet.js", "jquery": "/app/static/jquery.min.js",
-                    "leaflet_css": "/app/static/leaflet.css"}
+    assert urls == {
+        "leaflet": "/app/static/leaflet.js",
+        "jquery": "/app/static/jquery.min.js",
+        "leaflet_css": "/app/static/leaflet.css",
+    }
     for name in ("leaflet.js", "jquery.min.js", "leaflet.css", "images/layers.png"):
         assert (tmp_path / "static" / name).is_file()
     assert write_static_assets(tmp_path / "static") == urls  # idempotent

@@ -60,7 +60,7 @@ def test_filter_keeps_rows_matching_every_choice() -> None:
 
 def test_table_csv_defuses_formulas() -> None:
     table = claims_frame(seed_claims())
-    table.loc[table.index[0], "quote"] = "=HYPERLINK(\"http://evil\")"
+    table.loc[table.index[0], "quote"] = '=HYPERLINK("http://evil")'
     rows = list(csv.DictReader(io.StringIO(table_csv(table))))
     assert rows[0]["quote"].startswith("'=")
     assert len(rows) == len(table)
@@ -68,5 +68,6 @@ def test_table_csv_defuses_formulas() -> None:
 
 def test_md_escapes_what_markdown_would_act_on() -> None:
     assert md("![x](http://e/) :red[a] $x$ **b**") == (
-        "\\!\\[x\\]\\(http\\:\\/\\/e\\/\\) \\:red\\[a\\] \\$x\\$ \\*\\*b\\*\\*")
+        "\\!\\[x\\]\\(http\\:\\/\\/e\\/\\) \\:red\\[a\\] \\$x\\$ \\*\\*b\\*\\*"
+    )
     assert md("Tom said hello") == "Tom said hello"

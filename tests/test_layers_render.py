@@ -20,8 +20,13 @@ from layers.render import build_map, layer_frames, layer_groups, legend_html
 from layers.spec import FRIEND_BLUE, HOSTILE_RED, LayerKind
 from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 
-EXPECTED_FEATURES = {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
-                     "isis_activity_zones": 3, "coalition_positions": 6}
+EXPECTED_FEATURES = {
+    "governorates": 18,
+    "disputed_provinces": 4,
+    "kurdistan_region": 1,
+    "isis_activity_zones": 3,
+    "coalition_positions": 6,
+}
 
 
 class _Tree(HTMLParser):
@@ -55,18 +60,28 @@ def collections(page: str) -> list[dict[str, Any]]:
 def layer_control_names(page: str) -> list[str]:
     block = re.search(r"overlays\s*:\s*\{(.*?)\},", page, re.S)
     assert block, "no layer control overlays in the page"
-    return [json.loads(name) for name in re.findall(r'("(?:[^"\\]|\\.)*")\s*:\s*feature_group_',
-                                                    block.group(1))]
+    return [
+        json.loads(name)
+        for name in re.findall(r'("(?:[^"\\]|\\.)*")\s*:\s*feature_group_', block.group(1))
+    ]
 
 
 def render(layer_ids: list[str] | None = None, **kwargs: Any) -> str:
-    return build_map(layer_ids, claims=kwargs.pop("claims", seed_claims()),
-                     **kwargs).get_root().render()
+    return (
+        build_map(layer_ids, claims=kwargs.pop("claims", seed_claims()), **kwargs)
+        .get_root()
+        .render()
+    )
 
 
 def test_registry_ids_are_stable_snake_case_and_titled() -> None:
-    assert list(LAYERS) == ["governorates", "disputed_provinces", "kurdistan_region",
-                            "isis_activity_zones", "coalition_positions"]
+    assert list(LAYERS) == [
+        "governorates",
+        "disputed_provinces",
+        "kurdistan_region",
+        "isis_activity_zones",
+        "coalition_positions",
+    ]
     for layer_id, spec in LAYERS.items():
         assert spec.id == layer_id
         assert re.fullmatch(r"[a-z][a-z0-9_]*", layer_id)
@@ -111,8 +126,17 @@ def test_tiles_are_an_option() -> None:
 
 def test_legend_explains_control_activity_and_threat() -> None:
     text = "".join(parse(legend_html()).text)
-    for words in ("Control", "Activity", "Threat", "present", "residual", "departing",
-                  "arriving: move planned or under way", "withdrawn", "approximate"):
+    for words in (
+        "Control",
+        "Activity",
+        "Threat",
+        "present",
+        "residual",
+        "departing",
+        "arriving: move planned or under way",
+        "withdrawn",
+        "approximate",
+    ):
         assert words in text
     legend = legend_html()
     assert FRIEND_BLUE in legend
@@ -123,8 +147,13 @@ def test_coalition_sites_carry_status_and_the_ain_al_asad_quote() -> None:
     frames = layer_frames(["coalition_positions"], claims=seed_claims())
     sites = frames["coalition_positions"]
     assert dict(zip(sites["id"], sites["status"], strict=True)) == {
-        "ain_al_asad": "withdrawn", "baghdad": "residual", "baghdad_airport": "withdrawn",
-        "erbil": "present", "green_zone": "withdrawn", "joc_hq": "withdrawn"}
+        "ain_al_asad": "withdrawn",
+        "baghdad": "residual",
+        "baghdad_airport": "withdrawn",
+        "erbil": "present",
+        "green_zone": "withdrawn",
+        "joc_hq": "withdrawn",
+    }
     assert sites.loc["joc_hq", "precision"] == "approximate"
     assert "approximate" in sites.loc["joc_hq", "note"]
     quotes = [e["quote"] for e in sites.loc["ain_al_asad", "evidence"]]
@@ -148,8 +177,9 @@ def test_erbil_as_it_moves_in_and_as_the_region_confirms_it() -> None:
     icon = parse(features["erbil"]["properties"]["_icon"])
     assert icon.tags[0][1]["data-status"] == "arriving"
     rect = next(attrs for tag, attrs in icon.tags if tag == "rect")
-    assert rect["stroke-dasharray"] == LAYERS["coalition_positions"].style_for(
-        "arriving").dash_array
+    assert (
+        rect["stroke-dasharray"] == LAYERS["coalition_positions"].style_for("arriving").dash_array
+    )
     latest = render(["coalition_positions"])
     erbil = next(f for c in collections(latest) for f in c["features"] if f["id"] == "erbil")
     popup = "".join(parse(erbil["properties"]["_popup"]).text)
@@ -160,8 +190,9 @@ def test_erbil_as_it_moves_in_and_as_the_region_confirms_it() -> None:
 
 def test_governorate_names_sit_under_the_site_frames() -> None:
     page = render(["governorates", "coalition_positions"])
-    z = re.search(r'(\w+) = \w+\.createPane\(\s*"pm-pane-labels"\);\s*\1\.style\.zIndex = (\d+)',
-                  page)
+    z = re.search(
+        r'(\w+) = \w+\.createPane\(\s*"pm-pane-labels"\);\s*\1\.style\.zIndex = (\d+)', page
+    )
     assert z, "no labels pane with a z-index"
     assert 400 < int(z.group(2)) < 600  # above the layers' shapes, below Leaflet's markers
     assert 'className: "pm-gov-label", pane: "pm-pane-labels"' in page
@@ -197,8 +228,23 @@ def test_popups_escape_hostile_text_exactly_once() -> None:
     page = render(["coalition_positions", "isis_activity_zones"], claims=hostile_claims())
     features = {f["id"]: f for c in collections(page) for f in c["features"]}
     popup = parse(features["ain_al_asad"]["properties"]["_popup"])
-    assert {tag for tag, _ in popup.tags} <= {"div", "h4", "table", "tr", "th", "td", "p", "h5",
-                                             "ol", "li", "span", "b", "blockquote", "a", "cite"}
+    assert {tag for tag, _ in popup.tags} <= {
+        "div",
+        "h4",
+        "table",
+        "tr",
+        "th",
+        "td",
+        "p",
+        "h5",
+        "ol",
+        "li",
+        "span",
+        "b",
+        "blockquote",
+        "a",
+        "cite",
+    }
     text = "".join(popup.text)
     assert HOSTILE in text  # shown literally, once unescaped by the parser
     assert "&lt;" not in text
@@ -211,10 +257,21 @@ def test_popups_escape_hostile_text_exactly_once() -> None:
 
 
 def test_popup_html_escapes_quotes_backticks_and_markup() -> None:
-    html = popup_html("Tom's `base` <i>", [("Status", "a \"b\"")],
-                      [{"kind": "isis_activity", "quote": "${x} `y` </script>",
-                        "outlet": "O'Brien", "published": "2025-01-01", "title": "<t>",
-                        "url": "javascript:alert(1)", "role": "current"}])
+    html = popup_html(
+        "Tom's `base` <i>",
+        [("Status", 'a "b"')],
+        [
+            {
+                "kind": "isis_activity",
+                "quote": "${x} `y` </script>",
+                "outlet": "O'Brien",
+                "published": "2025-01-01",
+                "title": "<t>",
+                "url": "javascript:alert(1)",
+                "role": "current",
+            }
+        ],
+    )
     assert "<i>" not in html
     assert "</script>" not in html
     assert "&#x27;" in html
@@ -228,9 +285,16 @@ def test_popup_html_escapes_quotes_backticks_and_markup() -> None:
 
 @pytest.mark.parametrize(
     ("url", "expected"),
-    [("https://www.rudaw.net/x", "https://www.rudaw.net/x"), ("http://a.b/", "http://a.b/"),
-     ("javascript:alert(1)", None), ("data:text/html,x", None), ("file:///etc", None),
-     ("//evil", None), ("", None), (None, None)],
+    [
+        ("https://www.rudaw.net/x", "https://www.rudaw.net/x"),
+        ("http://a.b/", "http://a.b/"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,x", None),
+        ("file:///etc", None),
+        ("//evil", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_only_http_links(url: str | None, expected: str | None) -> None:
     assert safe_url(url) == expected
@@ -243,8 +307,10 @@ def test_unknown_layer_ids_are_refused() -> None:
 
 def test_layer_groups_match_frames_for_the_dashboard() -> None:
     groups = layer_groups(["governorates", "coalition_positions"], claims=seed_claims())
-    assert [g.layer_name for g in groups] == [esc(LAYERS["governorates"].title),
-                                              esc(LAYERS["coalition_positions"].title)]
+    assert [g.layer_name for g in groups] == [
+        esc(LAYERS["governorates"].title),
+        esc(LAYERS["coalition_positions"].title),
+    ]
 
 
 def test_drawing_maps_leaves_the_cached_layer_data_as_it_was() -> None:

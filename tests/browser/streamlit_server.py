@@ -30,9 +30,18 @@ def free_port() -> int:
 
 def streamlit_command(script: Path, port: int) -> list[str]:
     """`streamlit run` headless on a loopback port, as a user would start it."""
-    return [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
-            f"--server.port={port}", "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless=true",
+        f"--server.port={port}",
+        "--server.address=127.0.0.1",
+        "--browser.gatherUsageStats=false",
+        "--server.fileWatcherType=none",
+    ]
 
 
 def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
@@ -51,16 +60,21 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float) -
 
 
 @contextmanager
-def running_app(script: Path, *, cwd: Path | None = None,
-                timeout_s: float = START_TIMEOUT_S) -> Iterator[str]:
+def running_app(
+    script: Path, *, cwd: Path | None = None, timeout_s: float = START_TIMEOUT_S
+) -> Iterator[str]:
     """Start the app, yield its URL once healthy, stop it afterwards (killed if it lingers).
 
     Streamlit reads .streamlit/config.toml from the working folder (default: the script's).
     """
     port = free_port()
-    process = subprocess.Popen(streamlit_command(script, port), cwd=cwd or script.parent,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        streamlit_command(script, port),
+        cwd=cwd or script.parent,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process, timeout_s)

@@ -21,8 +21,12 @@ pytestmark = pytest.mark.browser
 
 ARTIFACTS = REPO / "artifacts"
 TIMEOUT_MS = 30_000
-EXPECTED_FEATURES = {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
-                     "isis_activity_zones": 3}
+EXPECTED_FEATURES = {
+    "governorates": 18,
+    "disputed_provinces": 4,
+    "kurdistan_region": 1,
+    "isis_activity_zones": 3,
+}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +66,8 @@ def toggle(page: Page, layer_id: str, *, on: bool) -> None:
 def wait_idle(page: Page) -> None:
     """Until the script run has finished, so every widget on the page is the current one."""
     expect(page.locator("[data-testid=stApp]")).to_have_attribute(
-        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS)
+        "data-test-script-state", "notRunning", timeout=TIMEOUT_MS
+    )
 
 
 def map_frame(page: Page) -> Frame:
@@ -99,12 +104,14 @@ def label_drift_px(page: Page) -> float:
 def map_view(page: Page) -> list[float]:
     """The Leaflet map's zoom and centre, read inside the iframe."""
     view: list[float] = map_frame(page).evaluate(
-        "() => { const c = window.map.getCenter(); return [window.map.getZoom(), c.lat, c.lng]; }")
+        "() => { const c = window.map.getCenter(); return [window.map.getZoom(), c.lat, c.lng]; }"
+    )
     return view
 
 
 def test_dashboard_draws_toggles_keeps_its_view_and_shows_evidence(
-        offline_page: OfflinePage, dashboard: str) -> None:
+    offline_page: OfflinePage, dashboard: str
+) -> None:
     page = offline_page.page
     frame = open_dashboard(offline_page, dashboard)
     expect(frame.locator(".pm-layer-coalition_positions").first).to_be_visible()
@@ -115,26 +122,30 @@ def test_dashboard_draws_toggles_keeps_its_view_and_shows_evidence(
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
 
     map_frame(page).evaluate(
-        "() => { window.map.setView([34.6, 43.9], 8, {animate: false}); window.__kept = true; }")
+        "() => { window.map.setView([34.6, 43.9], 8, {animate: false}); window.__kept = true; }"
+    )
     view = map_view(page)
     assert view[0] == 8  # a view of the user's own, not the one the map opened with
     toggle(page, "isis_activity_zones", on=False)
     expect(frame.locator(".pm-layer-disputed_provinces")).to_have_count(4)  # the others stay
     assert map_view(page) == view  # same zoom and centre...
     assert map_frame(page).evaluate(
-        "() => window.__kept === true")  # ...and the same map, not a reloaded one
+        "() => window.__kept === true"
+    )  # ...and the same map, not a reloaded one
 
     toggle(page, "isis_activity_zones", on=True)
     expect(frame.locator(".pm-layer-isis_activity_zones")).to_have_count(3, timeout=TIMEOUT_MS)
     frame.locator('[data-place-id="ain_al_asad"]').click()
     expect(page.locator(".pm-popup").filter(has_text="Ain al-Assad airbase")).to_be_visible(
-        timeout=TIMEOUT_MS)  # the evidence panel beside the map, after the click's rerun
+        timeout=TIMEOUT_MS
+    )  # the evidence panel beside the map, after the click's rerun
     assert offline_page.blocked == []
     assert offline_page.errors == []
 
 
 def test_dashboard_html_export_is_a_working_offline_map(
-        offline_page: OfflinePage, dashboard: str, tmp_path: Path) -> None:
+    offline_page: OfflinePage, dashboard: str, tmp_path: Path
+) -> None:
     page = offline_page.page
     open_dashboard(offline_page, dashboard)
     toggle(page, "governorates", on=False)
@@ -145,12 +156,15 @@ def test_dashboard_html_export_is_a_working_offline_map(
     assert saved.suffix == ".html"
 
     page.goto(saved.as_uri())
-    page.wait_for_function("() => typeof L !== 'undefined' && L.version === '1.9.3'"
-                           " && document.querySelectorAll('.pm-layer').length > 0",
-                           timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        "() => typeof L !== 'undefined' && L.version === '1.9.3'"
+        " && document.querySelectorAll('.pm-layer').length > 0",
+        timeout=TIMEOUT_MS,
+    )
     labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
-    assert [t.strip() for t in labels] == [s.title for s in LAYERS.values()
-                                           if s.id != "governorates"]
+    assert [t.strip() for t in labels] == [
+        s.title for s in LAYERS.values() if s.id != "governorates"
+    ]
     assert page.locator(".pm-layer-governorates").count() == 0
     assert page.locator(".pm-layer-isis_activity_zones").count() == 3
     assert offline_page.blocked == []

@@ -14,11 +14,18 @@ from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 
 pytestmark = pytest.mark.browser
 
-EXPECTED_FEATURES = {"governorates": 18, "disputed_provinces": 4, "kurdistan_region": 1,
-                     "isis_activity_zones": 3, "coalition_positions": 6}
-DRAWN = ("() => typeof L !== 'undefined' && L.version === '1.9.3'"
-         " && document.querySelectorAll('.pm-layer').length > 0"
-         " && document.querySelector('.pm-legend') !== null")
+EXPECTED_FEATURES = {
+    "governorates": 18,
+    "disputed_provinces": 4,
+    "kurdistan_region": 1,
+    "isis_activity_zones": 3,
+    "coalition_positions": 6,
+}
+DRAWN = (
+    "() => typeof L !== 'undefined' && L.version === '1.9.3'"
+    " && document.querySelectorAll('.pm-layer').length > 0"
+    " && document.querySelector('.pm-legend') !== null"
+)
 TIMEOUT_MS = 15_000
 
 
@@ -32,7 +39,8 @@ def _open(offline: OfflinePage, path: Path) -> None:
 
 
 def test_exported_map_draws_offline_with_control_features_popup_and_toggle(
-        offline_page: OfflinePage, tmp_path: Path) -> None:
+    offline_page: OfflinePage, tmp_path: Path
+) -> None:
     page = offline_page.page
     _open(offline_page, export_html(tmp_path / "map.html", claims=seed_claims()))
     labels = page.locator(".leaflet-control-layers-overlays label")
@@ -41,8 +49,11 @@ def test_exported_map_draws_offline_with_control_features_popup_and_toggle(
         assert page.evaluate(_count(layer_id)) == expected, layer_id
 
     page.click('[data-place-id="ain_al_asad"]')
-    page.wait_for_function("() => (document.querySelector('.leaflet-popup-content') || {})"
-                           ".textContent?.includes('Ain al-Assad airbase')", timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        "() => (document.querySelector('.leaflet-popup-content') || {})"
+        ".textContent?.includes('Ain al-Assad airbase')",
+        timeout=TIMEOUT_MS,
+    )
     popup = page.inner_text(".leaflet-popup-content")
     assert "Ain al-Asad Air Base" in popup
     assert "withdrawn" in popup
@@ -60,8 +71,7 @@ def test_exported_map_draws_offline_with_control_features_popup_and_toggle(
     assert offline_page.errors == []
 
 
-def test_hostile_article_text_is_shown_not_run(offline_page: OfflinePage,
-                                               tmp_path: Path) -> None:
+def test_hostile_article_text_is_shown_not_run(offline_page: OfflinePage, tmp_path: Path) -> None:
     page = offline_page.page
     _open(offline_page, export_html(tmp_path / "hostile.html", claims=hostile_claims()))
     assert page.evaluate(_count("coalition_positions")) == 6
@@ -70,16 +80,25 @@ def test_hostile_article_text_is_shown_not_run(offline_page: OfflinePage,
     text = page.inner_text(".leaflet-popup-content")
     assert "<script>window.__pwned=1</script>" in text
     assert HOSTILE.split(" ")[1] in text  # Tom's, apostrophe intact
-    assert page.locator(".leaflet-popup-content script, .leaflet-popup-content b:has-text("
-                        "'bold')").count() == 0
+    assert (
+        page.locator(
+            ".leaflet-popup-content script, .leaflet-popup-content b:has-text('bold')"
+        ).count()
+        == 0
+    )
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert offline_page.errors == []
 
 
-def test_as_of_before_august_shows_forces_still_at_ain_al_asad(offline_page: OfflinePage,
-                                                                tmp_path: Path) -> None:
-    path = export_html(tmp_path / "aug.html", layer_ids=["coalition_positions"],
-                       as_of=dt.date(2025, 8, 1), claims=seed_claims())
+def test_as_of_before_august_shows_forces_still_at_ain_al_asad(
+    offline_page: OfflinePage, tmp_path: Path
+) -> None:
+    path = export_html(
+        tmp_path / "aug.html",
+        layer_ids=["coalition_positions"],
+        as_of=dt.date(2025, 8, 1),
+        claims=seed_claims(),
+    )
     _open(offline_page, path)
     page = offline_page.page
     assert page.locator(".leaflet-control-layers-overlays label").count() == 1
@@ -87,10 +106,15 @@ def test_as_of_before_august_shows_forces_still_at_ain_al_asad(offline_page: Off
     assert page.locator('[data-place-id="erbil"]').count() == 0  # the move in comes later
 
 
-def test_erbil_is_drawn_arriving_in_mid_september(offline_page: OfflinePage,
-                                                  tmp_path: Path) -> None:
-    path = export_html(tmp_path / "sep.html", layer_ids=["coalition_positions"],
-                       as_of=dt.date(2025, 9, 15), claims=seed_claims())
+def test_erbil_is_drawn_arriving_in_mid_september(
+    offline_page: OfflinePage, tmp_path: Path
+) -> None:
+    path = export_html(
+        tmp_path / "sep.html",
+        layer_ids=["coalition_positions"],
+        as_of=dt.date(2025, 9, 15),
+        claims=seed_claims(),
+    )
     _open(offline_page, path)
     page = offline_page.page
     erbil = page.locator('[data-place-id="erbil"][data-status="arriving"]')
@@ -99,10 +123,14 @@ def test_erbil_is_drawn_arriving_in_mid_september(offline_page: OfflinePage,
     assert "arriving: move planned or under way" in page.inner_text(".pm-legend")
 
 
-def test_governorate_names_print_under_the_site_frames(offline_page: OfflinePage,
-                                                        tmp_path: Path) -> None:
-    path = export_html(tmp_path / "labels.html",
-                       layer_ids=["governorates", "coalition_positions"], claims=seed_claims())
+def test_governorate_names_print_under_the_site_frames(
+    offline_page: OfflinePage, tmp_path: Path
+) -> None:
+    path = export_html(
+        tmp_path / "labels.html",
+        layer_ids=["governorates", "coalition_positions"],
+        claims=seed_claims(),
+    )
     _open(offline_page, path)
     z = offline_page.page.evaluate("""() => {
         const z = el => Number(getComputedStyle(el.closest('.leaflet-pane')).zIndex);
