@@ -10,8 +10,14 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import articles as article_files
-from geo.articles import MAX_ARTICLE_BYTES, Article, load_articles, save_article
+from geo.articles import (
+    MAX_ARTICLE_BYTES,
+    Article,
+    articles_dir,
+    folder_signature,
+    load_articles,
+    save_article,
+)
 from geo.claims import Claim
 from geo.errors import PostureMapError
 from geo.extract import extract_articles
@@ -29,8 +35,14 @@ PREVIEW_COLUMNS = ["kind", "place_name", "status", "personnel_min", "personnel_m
 
 
 @st.cache_data(show_spinner=False)
-def _shipped() -> tuple[list[Article], list[str], list[Claim]]:
-    articles, problems = load_articles()
+def _shipped(
+    folder: str, signature: tuple[tuple[str, int, int], ...]
+) -> tuple[list[Article], list[str], list[Claim]]:
+    """The folder's articles; `signature` is in the cache key, so a dropped-in file is read."""
+    try:
+        articles, problems = load_articles(Path(folder))
+    except PostureMapError as exc:  # the folder itself is missing: say so, draw the base map
+        return [], [str(exc)], []
     return articles, [p.message for p in problems], extract_articles(articles)
 
 
@@ -53,7 +65,7 @@ def _apply(article: Article, claims: tuple[Claim, ...], latest: date) -> None:
 
 def _save(article: Article) -> None:
     try:  # the folder is looked up now, not at import, so tests can point it elsewhere
-        path = save_article(article, article_files.ARTICLES_DIR)
+        path = save_article(article)
     except (PostureMapError, OSError) as exc:
         _flash("error", f"Not saved: {exc}")
         return
@@ -204,7 +216,8 @@ def _exports(chosen: list[str], as_of: date, claims: tuple[Claim, ...]) -> None:
 def main() -> None:
     """Draw the dashboard: sidebar, map, evidence, claims table, article intake, exports."""
     st.set_page_config(page_title="posture-map: Iraq", layout="wide")
-    shipped, problems, shipped_claims = _shipped()
+    folder = articles_dir()
+    shipped, problems, shipped_claims = _shipped(str(folder), folder_signature(folder))
     added = list(st.session_state.get("added", {}).values())
     articles = [*shipped, *(a for a, _ in added)]
     claims = (*shipped_claims, *(c for _, found in added for c in found))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from geo.articles import ARTICLES_DIR, load_articles, read_article
+from geo.articles import ARTICLES_ENV, load_articles, read_article
 from geo.errors import PostureMapError
 
 
@@ -52,9 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--articles",
         type=Path,
-        default=ARTICLES_DIR,
+        default=None,
         metavar="DIR",
-        help="folder of article .txt files (default: data/articles)",
+        help=f"folder of article .txt files (default: ${ARTICLES_ENV}, else data/articles)",
     )
     return parser
 

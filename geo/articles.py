@@ -17,6 +17,8 @@ from geo.errors import ArticleError
 from geo.layers_io import DATA_DIR
 
 ARTICLES_DIR = DATA_DIR / "articles"
+# The folder the app and CLI read by default; tests point it at their own corpus.
+ARTICLES_ENV = "POSTURE_MAP_ARTICLES"
 MAX_ARTICLE_BYTES = 1_000_000  # a long feature is ~50 kB; anything near 1 MB is not an article
 HEADER_FIELDS = ("title", "source", "url", "published")
 REQUIRED_FIELDS = ("title", "source", "published")
@@ -93,11 +95,46 @@ def read_article(path: Path) -> Article:
     )
 
 
-def load_articles(directory: Path = ARTICLES_DIR) -> tuple[list[Article], list[ArticleProblem]]:
-    """Every `*.txt` article in a folder, oldest first; a bad file is reported, not fatal."""
+def articles_dir() -> Path:
+    """The articles folder: $POSTURE_MAP_ARTICLES when set, else data/articles."""
+    configured = os.environ.get(ARTICLES_ENV, "").strip()
+    return Path(configured).expanduser() if configured else ARTICLES_DIR
+
+
+def check_articles_dir(directory: Path) -> Path:
+    """The folder itself, or an ArticleError saying it is missing or is a file."""
+    if not directory.exists():
+        raise ArticleError(f"articles folder {directory} does not exist")
+    if not directory.is_dir():
+        raise ArticleError(f"{directory} is a file, not a folder of article .txt files")
+    return directory
+
+
+def folder_signature(directory: Path | None = None) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of each article file: changes when a file is dropped in."""
+    folder = directory if directory is not None else articles_dir()
+    try:
+        return tuple(
+            (p.name, s.st_size, s.st_mtime_ns)
+            for p in sorted(folder.glob("*.txt"))
+            for s in [p.stat()]
+        )
+    except OSError:
+        return ()
+
+
+def load_articles(
+    directory: Path | None = None,
+) -> tuple[list[Article], list[ArticleProblem]]:
+    """Every `*.txt` article in a folder, oldest first; a bad file is reported, not fatal.
+
+    The folder defaults to `articles_dir()`; a missing folder, or a file in its place, raises
+    ArticleError (an empty map from a typo would look like "no reporting").
+    """
+    folder = check_articles_dir(directory if directory is not None else articles_dir())
     articles: list[Article] = []
     problems: list[ArticleProblem] = []
-    for path in sorted(directory.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         try:
             articles.append(read_article(path))
         except ArticleError as exc:
@@ -115,8 +152,9 @@ def format_article(article: Article) -> str:
     return "\n".join(lines) + "\n\n" + article.body + "\n"
 
 
-def save_article(article: Article, directory: Path = ARTICLES_DIR) -> Path:
+def save_article(article: Article, directory: Path | None = None) -> Path:
     """Write an article into the folder atomically (temp file + rename): never half a file."""
+    directory = check_articles_dir(directory if directory is not None else articles_dir())
     stem = f"{article.published.isoformat()}_{_slug(article.source)}_{_slug(article.title)[:48]}"
     target = directory / f"{stem.strip('_-')}.txt"
     if target.exists():

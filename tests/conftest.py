@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,11 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The tests' own article folder (the seed article alone): tests never depend on which articles
+# ship in data/articles. Set at import, so `streamlit run` and CLI subprocesses inherit it.
+TEST_ARTICLES = REPO / "tests" / "data" / "record"
+SEED = TEST_ARTICLES / "2025-11-26_rudaw_coalition-completes-mission.txt"
+os.environ["POSTURE_MAP_ARTICLES"] = str(TEST_ARTICLES)
 
 
 def square(lon: float, lat: float, size: float = 0.5) -> dict[str, Any]:

@@ -16,8 +16,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from geo import articles as article_files
-from geo.articles import MAX_ARTICLE_BYTES
+from geo.articles import ARTICLES_ENV, MAX_ARTICLE_BYTES, articles_dir
 from layers.catalog import LAYERS
 from tests.conftest import REPO
 from tests.test_layers_render import layer_control_names
@@ -171,7 +170,7 @@ def test_claims_table_filters_and_downloads_what_it_shows(
 
 
 def test_pasted_article_is_previewed_then_applied_to_this_session_only(app: AppTest) -> None:
-    before = sorted(p.name for p in article_files.ARTICLES_DIR.iterdir())
+    before = sorted(p.name for p in articles_dir().iterdir())
     assert "harir" not in map_payload(app)["feature_group"]
     app.text_area(key="paste").set_value(NEW_ARTICLE).run()
     preview = app.dataframe[-1].value
@@ -182,13 +181,13 @@ def test_pasted_article_is_previewed_then_applied_to_this_session_only(app: AppT
     assert 'data-place-id=\\"harir\\"' in map_payload(app)["feature_group"]
     assert any("Coalition advisers reach Harir" in t.value for t in app.sidebar.text)
     assert "Applied 1 claims" in shown(app.success[0].value)
-    assert sorted(p.name for p in article_files.ARTICLES_DIR.iterdir()) == before
+    assert sorted(p.name for p in articles_dir().iterdir()) == before
 
 
 def test_save_writes_the_article_into_the_articles_folder(
     app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(article_files, "ARTICLES_DIR", tmp_path)
+    monkeypatch.setenv(ARTICLES_ENV, str(tmp_path))
     app.text_area(key="paste").set_value(NEW_ARTICLE).run()
     app.button(key="save").click().run()
     saved = list(tmp_path.glob("*.txt"))

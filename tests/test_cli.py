@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-
-SEED = REPO / "data" / "articles" / "2025-11-26_rudaw_coalition-completes-mission.txt"
+from tests.conftest import REPO, SEED
 
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,9 @@ import pytest
 
 from geo.articles import (
     ARTICLES_DIR,
+    ARTICLES_ENV,
     MAX_ARTICLE_BYTES,
+    articles_dir,
     format_article,
     load_articles,
     parse_article,
@@ -17,8 +19,9 @@ from geo.articles import (
     save_article,
 )
 from geo.errors import ArticleError
+from tests.conftest import SEED
 
-SEED = ARTICLES_DIR / "2025-11-26_rudaw_coalition-completes-mission.txt"
+SHIPPED_SEED = ARTICLES_DIR / SEED.name
 GOOD = "title: T\nsource: Wire\nurl: https://example.org/a\npublished: 2025-11-26\n\nBody text.\n"
 
 
@@ -31,11 +34,35 @@ def test_seed_article_reads_with_its_header() -> None:
     assert article.id == SEED.stem
 
 
+def test_seed_ships_in_data_articles_as_in_the_tests_folder() -> None:
+    assert SHIPPED_SEED.read_bytes() == SEED.read_bytes()
+
+
 def test_seed_matches_the_shared_reference_copy() -> None:
     reference = Path(__file__).resolve().parents[2] / "shared/reference/articles" / SEED.name
     if not reference.exists():
         pytest.skip("shared/ reference folder not beside this checkout")
     assert SEED.read_bytes() == reference.read_bytes()
+
+
+def test_articles_folder_comes_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ARTICLES_ENV, str(tmp_path))
+    assert articles_dir() == tmp_path
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert [a.id for a in load_articles()[0]] == ["a"]
+    monkeypatch.delenv(ARTICLES_ENV)
+    assert articles_dir() == ARTICLES_DIR
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_a_missing_folder_or_a_file_is_refused(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "nowhere"
+    if kind == "file":
+        target.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ArticleError, match="does not exist" if kind == "missing" else "a file"):
+        load_articles(target)
 
 
 def test_url_is_optional_and_crlf_is_normalised() -> None:

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from bench.extract_quality import FIXTURES, evaluate, report
-from geo.articles import ARTICLES_DIR, MAX_ARTICLE_BYTES, Article, parse_article, read_article
+from geo.articles import MAX_ARTICLE_BYTES, Article, parse_article, read_article
 from geo.claims import Claim, ClaimKind, DateSpan, Personnel
 from geo.errors import ArticleError
 from geo.extract import MAX_SENTENCE_CHARS, explain, extract, parse_personnel, resolve_date
+from tests.conftest import SEED
 
-SEED = ARTICLES_DIR / "2025-11-26_rudaw_coalition-completes-mission.txt"
 PUBLISHED = dt.date(2025, 11, 26)  # a Wednesday, as in the seed article
 
 PRESENCE = ClaimKind.COALITION_PRESENCE

@@ -10,9 +10,8 @@ import datetime as dt
 
 from geo.articles import Article, read_article
 from geo.claims import Claim, ClaimKind, DateSpan, Personnel, SourceRef
-from tests.conftest import REPO
+from tests.conftest import SEED
 
-SEED = REPO / "data" / "articles" / "2025-11-26_rudaw_coalition-completes-mission.txt"
 PUBLISHED = dt.date(2025, 11, 26)
 LATE_AUGUST = DateSpan(dt.date(2025, 8, 21), dt.date(2025, 8, 31), "late August")
 ARTICLE_DAY = DateSpan(PUBLISHED, PUBLISHED, "Wednesday")
