@@ -59,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _layer_list(value: str | None) -> list[str] | None:
+    """The ids named by --layers (None: all); naming none at all is an error, not an empty map."""
+    if value is None:
+        return None
+    ids = [s.strip() for s in value.split(",") if s.strip()]
+    if not ids:
+        raise PostureMapError(f"--layers {value!r} names no layer id; see `posture-map layers`")
+    return ids
+
+
 def _extract(files: Sequence[Path]) -> int:
     from geo.extract import extract
 
@@ -77,13 +87,12 @@ def _layers() -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from geo.extract import extract_articles
-    from layers.export import export_csv, export_geojson, export_html
+    from layers.export import check_target, export_csv, export_geojson, export_html
     from layers.render import resolve_layer_ids
 
     # Checked before any article is read, so a typo fails at once and writes nothing.
-    layer_ids = resolve_layer_ids(
-        [s.strip() for s in args.layers.split(",") if s.strip()] if args.layers else None
-    )
+    check_target(args.out)
+    layer_ids = resolve_layer_ids(_layer_list(args.layers))
     articles, problems = load_articles(args.articles)
     for problem in problems:
         print(f"warning: skipped {problem.message}", file=sys.stderr)

@@ -157,12 +157,21 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _write(path: Path, text: str) -> Path:
-    """Write text atomically: a temp file beside the target, then os.replace."""
+def check_target(path: Path) -> Path:
+    """The file to write, or a PostureMapError if it is a folder or its folder is missing."""
     path = Path(path)
+    if path.is_dir():
+        raise PostureMapError(f"{path} is a folder; give a file name, e.g. {path / 'map.html'}")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise PostureMapError(f"{path}: the folder {folder} does not exist; create it first")
+    return path
+
+
+def _write(path: Path, text: str) -> Path:
+    """Write text atomically: a temp file beside the target, then os.replace."""
+    path = check_target(path)
+    folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

@@ -92,3 +92,48 @@ def test_export_refuses_bad_options(args: tuple[str, ...], message: str, tmp_pat
     assert result.returncode == 2
     assert message in result.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("out_is_a_folder", "is a folder; give a file name"),
+        ("out_folder_missing", "does not exist; create it first"),
+        ("articles_missing", "does not exist"),
+        ("articles_is_a_file", "is a file, not a folder"),
+        ("layers_blank", "names no layer id"),
+        ("layers_empty", "names no layer id"),
+    ],
+)
+def test_export_answers_each_bad_target_with_a_clear_error(
+    case: str, message: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "map.html"
+    args: list[str | Path] = ["export", "--out", out]
+    if case == "out_is_a_folder":
+        args[2] = tmp_path
+    elif case == "out_folder_missing":
+        args[2] = tmp_path / "no" / "map.html"
+    elif case == "articles_missing":
+        args += ["--articles", tmp_path / "nowhere"]
+    elif case == "articles_is_a_file":
+        args += ["--articles", SEED]
+    else:
+        args += ["--layers", " , " if case == "layers_blank" else ""]
+    result = run_cli(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written, not even a temp file
+
+
+def test_export_reads_the_articles_folder_it_is_given(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    out = tmp_path / "claims.csv"
+    assert run_cli("export", "--out", out, "--articles", folder).returncode == 0
+    assert out.read_text(encoding="utf-8").count("\n") == 1  # the header only: no article
+    (folder / SEED.name).write_bytes(SEED.read_bytes())
+    assert run_cli("export", "--out", out, "--articles", folder).returncode == 0
+    assert "ain_al_asad" in out.read_text(encoding="utf-8")
