@@ -56,6 +56,16 @@ def test_every_data_file_has_its_provenance() -> None:
         assert f"`{feature['id']}`" in sources, feature["id"]
 
 
+def test_the_article_index_in_sources_is_current() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "data" / "build" / "articles_index.py"), "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, "run data/build/articles_index.py: data/SOURCES.md is stale"
+
+
 def test_each_data_file_has_a_rebuild_script() -> None:
     build = REPO / "data" / "build"
     assert (build / "build_governorates.py").exists()
