@@ -26,6 +26,9 @@ federal areas". Read as a timeline, that is a sequence: departing from late Augu
   region withdraws the places inside it with an earlier departure claim of their own. A place
   with a newer report of its own keeps it. A country (Iraq) is not a region here: "2,500 remain
   in Iraq" is a national total, not a report about every base.
+- A head count holds until a report changes it: when the newest reports give no figure but say
+  forces are still there, the newest earlier figure is kept as `earlier_figure`, labelled with
+  its date ("≈1,500 as of 26 Nov 2025"); a departure or withdrawal in between voids it.
 - A figure stays at the level the text gives it: 1,500 personnel and seven countries "in the
   Kurdistan Region" are the region's, never copied onto Erbil. Only a presence claim about the
   place itself gives its head count; an arrival's or departure's figure is how many move, kept
@@ -131,6 +134,8 @@ class PlacePosture:
     moves: tuple[Figure, ...] = ()  # current figures of forces moving in or out
     reports_differ: bool = False
     first_reported: dt.date | None = None
+    # The newest earlier head count while forces stayed, when the current reports give none.
+    earlier_figure: Figure | None = None
 
     @property
     def current(self) -> tuple[Claim, ...]:
@@ -322,7 +327,20 @@ def _read_timeline(
         moves=tuple(Figure(c.personnel, c) for c in current if c.kind in _MOVES and c.personnel),
         reports_differ=bool(conflict) or figures_differ,
         first_reported=first,
+        earlier_figure=None if figures or status not in _THERE else _earlier_figure(past),
     )
+
+
+def _earlier_figure(past: list[_Event]) -> Figure | None:
+    """The newest head count reported of the place while forces have stayed there since."""
+    for event in reversed(past):
+        if event.via is not None:
+            continue
+        if event.status not in _THERE and event.status is not Status.ARRIVING:
+            return None  # forces left (or reports differ) since: an older count is void
+        if event.claim.kind is ClaimKind.COALITION_PRESENCE and event.claim.personnel:
+            return Figure(event.claim.personnel, event.claim)
+    return None
 
 
 def _conflict(same_day: list[_Event]) -> list[_Event]:

@@ -32,6 +32,7 @@ from geo.posture import (
     Figure,
     PlacePosture,
     Status,
+    claim_date,
     coalition_posture,
     first_reported,
     in_force,
@@ -54,6 +55,7 @@ ATTRIBUTE_COLUMNS = (
     "personnel_max",
     "personnel_approximate",
     "personnel_text",
+    "personnel_as_of",
     "countries",
     "country_count",
     "label",
@@ -167,6 +169,9 @@ def posture_label(posture: PlacePosture) -> str:
     parts = []
     if posture.personnel:
         parts.append(figure_text(posture.personnel))
+    elif posture.earlier_figure:
+        earlier = posture.earlier_figure
+        parts.append(f"{figure_text(earlier.personnel)} as of {claim_date(earlier.claim):%d %b %Y}")
     elif posture.reports_differ and posture.figures:
         parts.append(" / ".join(dict.fromkeys(figure_text(f.personnel) for f in posture.figures)))
     parts.extend(move_text(f) for f in posture.moves)
@@ -197,6 +202,15 @@ def _cached_frame(
     return _FRAMES[layer_id](_default_context(as_of, claims))
 
 
+def _counted(posture: PlacePosture | None) -> Figure | None:
+    """The head count the frame is sized by: the current one, else the newest earlier one."""
+    if posture is None:
+        return None
+    if posture.personnel:
+        return next(f for f in posture.figures if f.personnel == posture.personnel)
+    return posture.earlier_figure
+
+
 def _figure_record(figure: Figure) -> dict[str, Any]:
     c = figure.claim
     return {
@@ -224,7 +238,8 @@ def _row(
     posture: PlacePosture | None = None,
     **fields: Any,
 ) -> dict[str, Any]:
-    personnel = posture.personnel if posture else None
+    counted = _counted(posture)
+    personnel = counted.personnel if counted else None
     figures = (*posture.figures, *posture.moves) if posture else ()
     first = posture.first_reported if posture else first_reported(context.claims, place_id)
     return {
@@ -239,6 +254,7 @@ def _row(
         "personnel_max": personnel.max if personnel else None,
         "personnel_approximate": personnel.approximate if personnel else None,
         "personnel_text": personnel.text if personnel else "",
+        "personnel_as_of": claim_date(counted.claim).isoformat() if counted else "",
         "countries": list(posture.countries) if posture else [],
         "country_count": posture.country_count if posture else None,
         "label": posture_label(posture) if posture else "",

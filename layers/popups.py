@@ -139,6 +139,8 @@ def feature_attributes(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     personnel = ""
     if row["personnel_min"] is not None:
         personnel = f"{_count(row)} (“{row['personnel_text']}”)"
+        if row.get("personnel_as_of") and row["personnel_as_of"] != row.get("as_of"):
+            personnel += f", reported for {row['personnel_as_of']}"
     if row.get("reports_differ") and len(counts) > 1:
         personnel = "reports differ: " + " · ".join(_sourced(f) for f in counts)
     countries = ", ".join(row["countries"])

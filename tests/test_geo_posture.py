@@ -391,3 +391,18 @@ def test_an_arrivals_figure_is_a_move_not_the_count_at_the_place() -> None:
     assert harir.status is Status.ARRIVING
     assert harir.personnel is None
     assert [(f.moving, f.personnel.min) for f in harir.moves] == [("+", 300)]
+
+
+def test_a_head_count_holds_until_a_report_changes_it() -> None:
+    counted = _report("AP", "harir", personnel=Personnel(300, 300, False, "300"))
+    later = dt.date(2026, 3, 1)
+    still = _report("Reuters", "harir", day=later)
+    harir = coalition_posture([counted, still])["harir"]
+    assert harir.personnel is None  # the newest report gives no figure
+    assert harir.earlier_figure is not None
+    assert harir.earlier_figure.claim is counted
+    left = _report(
+        "Reuters", "harir", kind=ClaimKind.COALITION_DEPARTURE, status="completed", day=later
+    )
+    back = _report("AFP", "harir", day=dt.date(2026, 4, 1))
+    assert coalition_posture([counted, left, back])["harir"].earlier_figure is None

@@ -204,3 +204,14 @@ def test_the_legend_follows_the_layer_styles() -> None:
     default_circle = next(a for tag, a in parse(before).tags if tag == "circle")
     present = sites.style_for(Status.PRESENT)
     assert (default_circle["fill"], default_circle["stroke"]) == (present.fill_color, present.color)
+
+
+def test_an_earlier_head_count_is_labelled_with_its_date() -> None:
+    counted = report("AP", "harir", personnel=Personnel(300, 300, False, "300"))
+    still = report("Reuters", "harir", day=dt.date(2026, 3, 1))
+    row = layer_frames(["coalition_positions"], claims=[counted, still])["coalition_positions"].loc[
+        "harir"
+    ]
+    assert row["label"] == "300 as of 03 Jan 2026"
+    assert row["personnel_as_of"] == "2026-01-03"
+    assert row["personnel_max"] == 300  # the frame keeps its size
