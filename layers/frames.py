@@ -18,6 +18,7 @@ from typing import Any
 
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from geo.articles import load_articles
 from geo.boundaries import default_governorates, disputed_provinces, kurdistan_region
@@ -322,7 +323,9 @@ def _kurdistan(context: _Context) -> gpd.GeoDataFrame:
     posture = context.posture.get(region.id)
     if posture is None or not posture.drawn:
         return _frame([], ("members", "label_lat", "label_lon"))  # no coalition report yet
-    at = region.geometry.representative_point()
+    # The visual centre of its largest part: clear of the sites round Erbil at national zoom.
+    parts = getattr(region.geometry, "geoms", [region.geometry])
+    at = polylabel(max(parts, key=lambda part: part.area), tolerance=0.01)
     row = _row(
         context,
         "kurdistan_region",

@@ -221,6 +221,7 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         props["_label"] = _count_label(str(row["name"]), label, status)
         props["_label_at"] = [row["label_lat"], row["label_lon"]]
         props["_label_class"] = "pm-count-label"
+        props["_label_dir"] = "top"  # above the governorate name at the same spot
     geometry = row["geometry"]
     if spec.kind is LayerKind.SITES:
         national = row["precision"] == NATIONAL
@@ -266,7 +267,8 @@ def _frame_icon(row: Mapping[str, Any], style: Style, width: int, label: str) ->
     count = f' · <span class="pm-site-count">{esc(label)}</span>' if label else ""
     return (
         f'<div class="pm-site-frame" data-place-id="{esc(row["id"])}" '
-        f'data-status="{esc(row["status"])}" data-label="{esc(label)}">'
+        f'data-status="{esc(row["status"])}" data-label="{esc(label)}" '
+        f'data-rank="{_rank(row, width)}">'
         f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
         f'<rect x="1" y="1" width="{width - 2}" height="{height - 2}"'
         f' fill="{esc(style.fill_color)}" fill-opacity="{style.fill_opacity}"'
@@ -275,11 +277,16 @@ def _frame_icon(row: Mapping[str, Any], style: Style, width: int, label: str) ->
     )
 
 
+def _rank(row: Mapping[str, Any], width: int) -> int:
+    """Whose label wins where two overlap: what holds now, then the larger frame."""
+    return _STATUS_Z.get(Status(str(row["status"])), 0) + width
+
+
 def _total_icon(row: Mapping[str, Any], label: str) -> str:
     """A national total: a label box with no frame (it is not a site)."""
     return (
         f'<div class="pm-total" data-place-id="{esc(row["id"])}" '
-        f'data-status="{esc(row["status"])}" data-label="{esc(label)}">'
+        f'data-status="{esc(row["status"])}" data-label="{esc(label)}" data-rank="9999">'
         f"<b>{esc(row['name'])}</b> (national total) · "
         f'<span class="pm-site-count">{esc(label or row["status"])}</span></div>'
     )
@@ -362,7 +369,7 @@ _ON_EACH_FEATURE = """function(feature, layer) {
         // stale when the map is resized before its first redraw (as in an iframe).
         var at = L.latLng(p._label_at);
         layer.getCenter = function() { return at; };
-        layer.bindTooltip(p._label, {permanent: true, direction: "center",
+        layer.bindTooltip(p._label, {permanent: true, direction: p._label_dir || "center",
                                      className: p._label_class || "pm-gov-label",
                                      pane: "__LABELS__"});
     } else {
@@ -400,6 +407,7 @@ _SITE_CSS = """
  padding:1px 4px;color:#0b2545;font:600 11px system-ui,sans-serif;white-space:nowrap}
 .pm-count-label:before{display:none}
 .pm-site-count{font-weight:700}
+.pm-label-hidden{visibility:hidden}
 .pm-total{display:inline-block;white-space:nowrap;font:600 11px/1.2 system-ui,sans-serif;
  color:#0b2545;background:rgba(255,255,255,.9);border:1px solid #0b2545;border-radius:3px;
  padding:2px 5px;transform:translate(-50%,0)}
@@ -446,8 +454,32 @@ class _Decorations(MacroElement):
                     var tip = layer.getTooltip && layer.getTooltip();
                     if (tip && tip.options.permanent && map.hasLayer(tip)) { tip.update(); }
                 });
+                declutter();
             }
-            map.on("moveend zoomend resize viewreset layeradd", function() {
+            // Site labels carry the numbers: where two would overlap, the one that ranks
+            // higher (what holds now, then more personnel) is shown; hover still names the
+            // other, and zooming in brings it back.
+            function rank(label) {
+                var holder = label.closest("[data-rank]");
+                return holder ? parseFloat(holder.getAttribute("data-rank")) : 0;
+            }
+            function declutter() {
+                var labels = Array.prototype.slice.call(
+                    map.getContainer().querySelectorAll(".pm-site-label, .pm-total"));
+                labels.forEach(function(l) { l.classList.remove("pm-label-hidden"); });
+                labels.sort(function(a, b) { return rank(b) - rank(a); });
+                var shown = [];
+                labels.forEach(function(l) {
+                    var r = l.getBoundingClientRect();
+                    if (!r.width) { return; }  // not displayed (a withdrawn site, zoomed out)
+                    var hit = shown.some(function(s) {
+                        return r.left < s.right && s.left < r.right &&
+                               r.top < s.bottom && s.top < r.bottom;
+                    });
+                    if (hit) { l.classList.add("pm-label-hidden"); } else { shown.push(r); }
+                });
+            }
+            map.on("moveend zoomend resize viewreset layeradd layerremove", function() {
                 if (!queued) { queued = true; window.requestAnimationFrame(replace); }
             });
         })({{ this._parent.get_name() }});
