@@ -221,7 +221,6 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         props["_label"] = _count_label(str(row["name"]), label, status)
         props["_label_at"] = [row["label_lat"], row["label_lon"]]
         props["_label_class"] = "pm-count-label"
-        props["_label_dir"] = "top"  # above the governorate name at the same spot
     geometry = row["geometry"]
     if spec.kind is LayerKind.SITES:
         national = row["precision"] == NATIONAL
@@ -369,7 +368,7 @@ _ON_EACH_FEATURE = """function(feature, layer) {
         // stale when the map is resized before its first redraw (as in an iframe).
         var at = L.latLng(p._label_at);
         layer.getCenter = function() { return at; };
-        layer.bindTooltip(p._label, {permanent: true, direction: p._label_dir || "center",
+        layer.bindTooltip(p._label, {permanent: true, direction: "center",
                                      className: p._label_class || "pm-gov-label",
                                      pane: "__LABELS__"});
     } else {
