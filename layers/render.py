@@ -218,7 +218,7 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         props["_label_at"] = [row["label_lat"], row["label_lon"]]  # Natural Earth's label point
     elif spec.id == "kurdistan_region" and label:
         # The region's head count and countries are drawn on the map, not only in its popup.
-        props["_label"] = _count_label(str(row["name"]), label, status)
+        props["_label"] = _count_label(str(row["name"]), label, status, rank=_REGION_RANK)
         props["_label_at"] = [row["label_lat"], row["label_lon"]]
         props["_label_class"] = "pm-count-label"
     geometry = row["geometry"]
@@ -235,6 +235,11 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         props["_icon"] = (
             _total_icon(row, label) if national else _frame_icon(row, style, width, label)
         )
+        if props["_approx"] and label:
+            # An approximate site is an area, not a frame: its numbers go on a label over it.
+            props["_label"] = _count_label(str(row["name"]), label, status, rank=_rank(row, width))
+            props["_label_at"] = [geometry.y, geometry.x]
+            props["_label_class"] = "pm-count-label"
     else:
         geometry = _display_geometry(str(row["id"]), geometry)
     return {
@@ -253,9 +258,10 @@ def _leaflet_style(style: Style) -> dict[str, Any]:
     return options
 
 
-def _count_label(name: str, label: str, status: str) -> str:
+def _count_label(name: str, label: str, status: str, *, rank: int) -> str:
     return (
-        f'<span class="pm-count" data-status="{esc(status)}"><b>{esc(name)}</b> {esc(label)}</span>'
+        f'<span class="pm-count" data-status="{esc(status)}" data-rank="{rank}">'
+        f"<b>{esc(name)}</b> {esc(label)}</span>"
     )
 
 
@@ -351,6 +357,7 @@ def _outline() -> folium.GeoJson:
     )
 
 
+_REGION_RANK = 5000  # a region's total outranks any one site's label
 _STATUS_Z: Mapping[Status, int] = {
     Status.PRESENT: 1000,
     Status.RESIDUAL: 1000,
@@ -463,19 +470,21 @@ class _Decorations(MacroElement):
                 return holder ? parseFloat(holder.getAttribute("data-rank")) : 0;
             }
             function declutter() {
-                var labels = Array.prototype.slice.call(
-                    map.getContainer().querySelectorAll(".pm-site-label, .pm-total"));
-                labels.forEach(function(l) { l.classList.remove("pm-label-hidden"); });
+                var labels = Array.prototype.slice.call(map.getContainer().querySelectorAll(
+                    ".pm-site-label, .pm-total, .pm-count"));
+                // A count label's box is its tooltip: that is what is measured and hidden.
+                function box(l) { return l.closest(".leaflet-tooltip") || l; }
+                labels.forEach(function(l) { box(l).classList.remove("pm-label-hidden"); });
                 labels.sort(function(a, b) { return rank(b) - rank(a); });
                 var shown = [];
                 labels.forEach(function(l) {
-                    var r = l.getBoundingClientRect();
+                    var r = box(l).getBoundingClientRect();
                     if (!r.width) { return; }  // not displayed (a withdrawn site, zoomed out)
                     var hit = shown.some(function(s) {
                         return r.left < s.right && s.left < r.right &&
                                r.top < s.bottom && s.top < r.bottom;
                     });
-                    if (hit) { l.classList.add("pm-label-hidden"); } else { shown.push(r); }
+                    if (hit) { box(l).classList.add("pm-label-hidden"); } else { shown.push(r); }
                 });
             }
             map.on("moveend zoomend resize viewreset layeradd layerremove", function() {

@@ -215,3 +215,12 @@ def test_an_earlier_head_count_is_labelled_with_its_date() -> None:
     assert row["label"] == "300 as of 03 Jan 2026"
     assert row["personnel_as_of"] == "2026-01-03"
     assert row["personnel_max"] == 300  # the frame keeps its size
+
+
+def test_an_approximate_site_carries_its_numbers_on_a_label() -> None:
+    joc = report("AP", "joc_hq", personnel=Personnel(40, 40, False, "40 advisers"))
+    props = features("coalition_positions", claims=[joc])["joc_hq"]
+    assert props["_approx"] is True  # drawn as an area, so no frame to print on
+    assert "".join(parse(props["_label"]).text).endswith(" 40")
+    assert props["_label_class"] == "pm-count-label"
+    assert features("coalition_positions", claims=seed_claims())["joc_hq"].get("_label") is None
