@@ -15,8 +15,6 @@ from typing import Any
 
 import folium
 import shapely
-from branca.element import MacroElement
-from folium.template import Template
 from folium.utilities import JsCode
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
@@ -28,6 +26,7 @@ from geo.layers_io import IRAQ_BOUNDS
 from geo.posture import Status
 from layers.assets import use_assets
 from layers.catalog import LAYERS
+from layers.decorations import Decorations
 from layers.frames import (
     APPROX_RADIUS_M,
     NATIONAL,
@@ -38,9 +37,10 @@ from layers.frames import (
     layer_frames,
     resolve_layer_ids,
 )
+from layers.icons import REGION_RANK, STATUS_Z, count_label, frame_icon, label_rank, total_icon
 from layers.legend import HATCH_ID, legend_control, legend_html
-from layers.popups import POPUP_CSS, esc, feature_attributes, popup_html, tooltip_html
-from layers.spec import FRAME_ASPECT, HOSTILE_RED, LayerKind, LayerSpec, Style, frame_width
+from layers.popups import esc, feature_attributes, popup_html, tooltip_html
+from layers.spec import FRAME_ASPECT, LayerKind, LayerSpec, Style, frame_width
 
 __all__ = [  # the public face; frames and legend are re-exported for older imports
     "base_map",
@@ -218,7 +218,7 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         props["_label_at"] = [row["label_lat"], row["label_lon"]]  # Natural Earth's label point
     elif spec.id == "kurdistan_region" and label:
         # The region's head count and countries are drawn on the map, not only in its popup.
-        props["_label"] = _count_label(str(row["name"]), label, status, rank=_REGION_RANK)
+        props["_label"] = count_label(str(row["name"]), label, status, rank=REGION_RANK)
         props["_label_at"] = [row["label_lat"], row["label_lon"]]
         props["_label_class"] = "pm-count-label"
     geometry = row["geometry"]
@@ -229,15 +229,17 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         width = frame_width(row["personnel_max"], status)
         # What holds now sits on top; a withdrawn site is drawn smaller and underneath, so
         # Baghdad's remaining few are not hidden by the airport's departed frame.
-        props["_z"] = -500 if national else _STATUS_Z.get(Status(status), 0)
+        props["_z"] = -500 if national else STATUS_Z.get(Status(status), 0)
         # A national total is a label anchored at its point (its box centres itself in CSS).
         props["_w"], props["_h"] = (0, 0) if national else (width, round(width / FRAME_ASPECT))
         props["_icon"] = (
-            _total_icon(row, label) if national else _frame_icon(row, style, width, label)
+            total_icon(row, label) if national else frame_icon(row, style, width, label)
         )
         if props["_approx"] and label:
             # An approximate site is an area, not a frame: its numbers go on a label over it.
-            props["_label"] = _count_label(str(row["name"]), label, status, rank=_rank(row, width))
+            props["_label"] = count_label(
+                str(row["name"]), label, status, rank=label_rank(row, width)
+            )
             props["_label_at"] = [geometry.y, geometry.x]
             props["_label_class"] = "pm-count-label"
     else:
@@ -256,45 +258,6 @@ def _leaflet_style(style: Style) -> dict[str, Any]:
         # SVG paint with a fallback colour: the hatch where the pattern exists, else flat red.
         options["fillColor"] = f"url(#{HATCH_ID}) {style.fill_color}"
     return options
-
-
-def _count_label(name: str, label: str, status: str, *, rank: int) -> str:
-    return (
-        f'<span class="pm-count" data-status="{esc(status)}" data-rank="{rank}">'
-        f"<b>{esc(name)}</b> {esc(label)}</span>"
-    )
-
-
-def _frame_icon(row: Mapping[str, Any], style: Style, width: int, label: str) -> str:
-    """An APP-6 friendly land frame (a rectangle) as inline SVG, with name and numbers."""
-    height = round(width / FRAME_ASPECT)
-    dash = f' stroke-dasharray="{esc(style.dash_array)}"' if style.dash_array else ""
-    count = f' · <span class="pm-site-count">{esc(label)}</span>' if label else ""
-    return (
-        f'<div class="pm-site-frame" data-place-id="{esc(row["id"])}" '
-        f'data-status="{esc(row["status"])}" data-label="{esc(label)}" '
-        f'data-rank="{_rank(row, width)}">'
-        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        f'<rect x="1" y="1" width="{width - 2}" height="{height - 2}"'
-        f' fill="{esc(style.fill_color)}" fill-opacity="{style.fill_opacity}"'
-        f' stroke="{esc(style.color)}" stroke-width="{style.weight}"{dash}/></svg>'
-        f'<span class="pm-site-label">{esc(row["name"])}{count}</span></div>'
-    )
-
-
-def _rank(row: Mapping[str, Any], width: int) -> int:
-    """Whose label wins where two overlap: what holds now, then the larger frame."""
-    return _STATUS_Z.get(Status(str(row["status"])), 0) + width
-
-
-def _total_icon(row: Mapping[str, Any], label: str) -> str:
-    """A national total: a label box with no frame (it is not a site)."""
-    return (
-        f'<div class="pm-total" data-place-id="{esc(row["id"])}" '
-        f'data-status="{esc(row["status"])}" data-label="{esc(label)}" data-rank="9999">'
-        f"<b>{esc(row['name'])}</b> (national total) · "
-        f'<span class="pm-site-count">{esc(label or row["status"])}</span></div>'
-    )
 
 
 def _rounded(geometry: Any) -> Any:
@@ -357,16 +320,6 @@ def _outline() -> folium.GeoJson:
     )
 
 
-_REGION_RANK = 5000  # a region's total outranks any one site's label
-_STATUS_Z: Mapping[Status, int] = {
-    Status.PRESENT: 1000,
-    Status.RESIDUAL: 1000,
-    Status.DIFFERING: 900,
-    Status.DEPARTING: 500,
-    Status.ARRIVING: 500,
-    Status.WITHDRAWN: 0,
-}
-
 _ON_EACH_FEATURE = """function(feature, layer) {
     var p = feature.properties;
     layer.bindPopup(p._popup, {maxWidth: 380});
@@ -396,117 +349,6 @@ _POINT_TO_LAYER = """function(feature, latlng) {
     });
 }"""
 
-_SITE_CSS = """
-.leaflet-container{background:#d4e2ea}
-.pm-site{background:none;border:none}
-.pm-site-frame{position:relative;line-height:0}
-.pm-site-label{position:absolute;left:100%;top:50%;transform:translateY(-50%);margin-left:3px;
- white-space:nowrap;line-height:1.1;font:600 11px system-ui,sans-serif;color:#0b2545;
- padding:0 3px;border-radius:2px;background:rgba(255,255,255,.82)}
-.pm-site-frame[data-status=withdrawn] .pm-site-label{color:#5f6f7a;font-weight:400;
- background:rgba(255,255,255,.6)}
-.pm-zoomed-out .pm-site-frame[data-status=withdrawn] .pm-site-label{display:none}
-.pm-gov-label{background:none;border:none;box-shadow:none;padding:0;color:#6b6b6b;
- font:11px system-ui,sans-serif;text-shadow:0 0 2px #fff,0 0 2px #fff}
-.pm-gov-label:before{display:none}
-.pm-count-label{background:rgba(255,255,255,.88);border:1px solid #1f5fa8;box-shadow:none;
- padding:1px 4px;color:#0b2545;font:600 11px system-ui,sans-serif;white-space:nowrap}
-.pm-count-label:before{display:none}
-.pm-site-count{font-weight:700}
-.pm-label-hidden{visibility:hidden}
-.pm-total{display:inline-block;white-space:nowrap;font:600 11px/1.2 system-ui,sans-serif;
- color:#0b2545;background:rgba(255,255,255,.9);border:1px solid #0b2545;border-radius:3px;
- padding:2px 5px;transform:translate(-50%,0)}
-.pm-sizes{gap:4px}
-.pm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:4px;
- box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 system-ui,sans-serif;width:260px}
-.pm-legend summary{font-weight:600;font-size:13px;cursor:pointer}
-.pm-legend h5{margin:6px 0 2px;font-size:12px;color:#333}
-.pm-legend div{display:flex;align-items:center;gap:6px;margin:2px 0}
-.pm-legend svg{flex:none}
-.pm-legend p{margin:4px 0 0;color:#555;font-size:11px}
-"""
-
-
-class _Decorations(MacroElement):
-    """Page CSS and the SVG hatch pattern, added by script so it also works inside Streamlit."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function() {
-            if (document.getElementById("pm-style")) { return; }
-            var style = document.createElement("style");
-            style.id = "pm-style";
-            style.textContent = {{ this.css|tojson }};
-            document.head.appendChild(style);
-            var holder = document.createElement("div");
-            holder.innerHTML = {{ this.defs|tojson }};
-            document.body.appendChild(holder.firstChild);
-        })();
-        (function(map) {
-            // Crowded labels of withdrawn sites (Baghdad's cluster) only show when zoomed in.
-            function mark() {
-                map.getContainer().classList.toggle("pm-zoomed-out", map.getZoom() < 8);
-            }
-            map.on("zoomend", mark);
-            mark();
-            // Governorate names are permanent tooltips, placed once when added. In an iframe
-            // (the dashboard) the map can be drawn before it has its final size, leaving them
-            // behind their polygons: re-place them, once a frame, when the view or layers change.
-            var queued = false;
-            function replace() {
-                queued = false;
-                map.eachLayer(function(layer) {
-                    var tip = layer.getTooltip && layer.getTooltip();
-                    if (tip && tip.options.permanent && map.hasLayer(tip)) { tip.update(); }
-                });
-                declutter();
-            }
-            // Site labels carry the numbers: where two would overlap, the one that ranks
-            // higher (what holds now, then more personnel) is shown; hover still names the
-            // other, and zooming in brings it back.
-            function rank(label) {
-                var holder = label.closest("[data-rank]");
-                return holder ? parseFloat(holder.getAttribute("data-rank")) : 0;
-            }
-            function declutter() {
-                var labels = Array.prototype.slice.call(map.getContainer().querySelectorAll(
-                    ".pm-site-label, .pm-total, .pm-count"));
-                // A count label's box is its tooltip: that is what is measured and hidden.
-                function box(l) { return l.closest(".leaflet-tooltip") || l; }
-                labels.forEach(function(l) { box(l).classList.remove("pm-label-hidden"); });
-                labels.sort(function(a, b) { return rank(b) - rank(a); });
-                var shown = [];
-                labels.forEach(function(l) {
-                    var r = box(l).getBoundingClientRect();
-                    if (!r.width) { return; }  // not displayed (a withdrawn site, zoomed out)
-                    var hit = shown.some(function(s) {
-                        return r.left < s.right && s.left < r.right &&
-                               r.top < s.bottom && s.top < r.bottom;
-                    });
-                    if (hit) { box(l).classList.add("pm-label-hidden"); } else { shown.push(r); }
-                });
-            }
-            map.on("moveend zoomend resize viewreset layeradd layerremove", function() {
-                if (!queued) { queued = true; window.requestAnimationFrame(replace); }
-            });
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-    """)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "Decorations"
-        self.css = _SITE_CSS + POPUP_CSS
-        self.defs = (
-            '<svg id="pm-defs" width="0" height="0" style="position:absolute" aria-hidden="true">'
-            f'<defs><pattern id="{HATCH_ID}" width="8" height="8" patternUnits="userSpaceOnUse"'
-            ' patternTransform="rotate(45)">'
-            f'<rect width="8" height="8" fill="{HOSTILE_RED}" fill-opacity="0.35"/>'
-            '<line x1="0" y1="0" x2="0" y2="8" stroke="#c62828" stroke-width="3"/>'
-            "</pattern></defs></svg>"
-        )
-
-
-# base_map's name for the legend control (kept so merges into base_map stay clean).
+# base_map's names for the page decorations and the legend (kept so merges stay clean).
+_Decorations = Decorations
 _Legend = legend_control
