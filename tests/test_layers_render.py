@@ -15,6 +15,7 @@ import pytest
 from geo.errors import PostureMapError
 from geo.posture import COALITION_STATUSES, Status
 from layers.catalog import LAYERS
+from layers.export import geojson_collection
 from layers.popups import esc, popup_html, safe_url
 from layers.render import build_map, layer_frames, layer_groups, legend_html
 from layers.spec import LayerKind
@@ -240,6 +241,8 @@ def test_in_1990_nothing_is_present_threatened_or_drawn_on_any_layer() -> None:
         for lid, group in zip(LAYERS, layer_groups(None, as_of=as_of, claims=claims), strict=True)
     }
     assert drawn == {lid: len(f) for lid, f in frames.items()}  # the caption counts these
+    exported = geojson_collection(as_of=as_of, claims=claims)["features"]
+    assert {f["properties"]["layer"] for f in exported} == {"governorates"}
 
 
 @pytest.mark.parametrize("as_of", [None, dt.date(2025, 8, 25), dt.date(2025, 11, 26)])
