@@ -41,6 +41,7 @@ _SITE_CSS = """
 .pm-legend div{display:flex;align-items:center;gap:6px;margin:2px 0}
 .pm-legend svg{flex:none}
 .pm-legend p{margin:4px 0 0;color:#555;font-size:11px}
+.pm-legend div.pm-legend-note{display:block;margin:0 0 2px;color:#555;font-size:11px}
 """
 
 

@@ -15,11 +15,11 @@ from layers.spec import FRAME_ASPECT, LayerSpec, Style, frame_width
 HATCH_ID = "pm-hatch-hostile"
 STATUS_LABELS: Mapping[Status, str] = {
     Status.PRESENT: "present",
-    Status.RESIDUAL: "residual: a few remain (figure shown)",
-    Status.DEPARTING: "departing: planned or under way (dashed)",
-    Status.ARRIVING: "arriving: move planned or under way (dashed, pale)",
-    Status.WITHDRAWN: "withdrawn / departed (empty, grey, smaller)",
-    Status.DIFFERING: "reports differ: sources disagree (both in the popup)",
+    Status.RESIDUAL: "residual: a few remain",
+    Status.DEPARTING: "departing: planned or under way",
+    Status.ARRIVING: "arriving: move planned or under way",
+    Status.WITHDRAWN: "withdrawn (empty, grey, smaller)",
+    Status.DIFFERING: "reports differ: sources disagree",
 }
 SIZE_SAMPLES = (5, 100, 1_500)  # head counts whose frame widths the legend shows
 
@@ -61,22 +61,19 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
     for status, style in sites.status_styles:
         rows.append(f"<div>{_frame_swatch(style)}{esc(STATUS_LABELS.get(status, status))}</div>")
     rows.append(
-        f"<div>{_circle_swatch(sites.style_for(Status.PRESENT))}"
-        "position approximate (drawn as an area)</div>"
+        f"<div>{_circle_swatch(sites.style_for(Status.PRESENT))}approximate position: an area</div>"
     )
     sizes = "".join(
         f"{_frame_swatch(sites.style_for(Status.PRESENT), width=frame_width(n))}{n:,} "
         for n in SIZE_SAMPLES
     )
     rows.append(f'<div class="pm-sizes">{sizes}</div>')
+    # Not a <p>: the legend's one <p> is its closing note (context rows go before it).
     rows.append(
-        "<p>Frame width follows the reported head count (smallest: none reported). "
-        "Numbers beside a frame: personnel there; +N arriving, −N leaving.</p>"
+        '<div class="pm-legend-note">Width: reported head count (none: smallest). '
+        "Labels: personnel; +N arriving, −N leaving.</div>"
     )
-    rows.append(
-        f"<div>{_area_swatch(region.style_for(Status.PRESENT))}{esc(region.title)}"
-        " (its head count and countries as a label)</div>"
-    )
+    rows.append(f"<div>{_area_swatch(region.style_for(Status.PRESENT))}{esc(region.title)}</div>")
     rows.append("<h5>Activity: where ISIS operates (hostile, red)</h5>")
     rows.append(
         f"<div>{_area_swatch(zones.style_for(Status.ACTIVE))}"
