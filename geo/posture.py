@@ -14,7 +14,9 @@ federal areas". Read as a timeline, that is a sequence: departing from late Augu
   under way: "forces will leave Ain al-Asad in late August" means they are still there, leaving,
   from 21 August (status *departing*), and says nothing of any day before. A completed departure
   ("forces left") says they are gone from its date (*withdrawn*) and nothing about before either;
-  "a few remain" is *residual* from its date, not "present" before it.
+  "a few remain" is *residual* from its date, not "present" before it. A plan announced ahead
+  ("forces will leave in September", published in March) takes effect at its own date; until
+  then it is evidence "reported for a later date", not a status.
 - Arrivals: "US troops would begin withdrawing from Baghdad to Erbil" (late August) makes Erbil
   *arriving* from late August: a move in is planned or under way, and nothing yet says the
   forces are there. A completed arrival makes a place present from the end of its span. A move in

@@ -91,11 +91,11 @@ def test_the_kurdistan_region_shows_its_count_and_countries_as_a_label() -> None
 
 def _places_with_iraq() -> dict[str, Place]:
     iraq = Place(
-        "iraq",
-        "Iraq",
-        "country",
-        ("Iraq",),
-        shapely.union_all(list(default_governorates().geometry)),
+        id="iraq",
+        name="Iraq",
+        kind="country",
+        aliases=("Iraq",),
+        geometry=shapely.union_all(list(default_governorates().geometry)),
     )
     return {**default_gazetteer().places, "iraq": iraq}
 
