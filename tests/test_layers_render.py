@@ -164,6 +164,8 @@ def test_every_drawn_status_has_its_own_style() -> None:
     styled = [status for status, _ in sites.status_styles]
     assert styled == list(COALITION_STATUSES)
     assert Status.NO_REPORTING not in styled  # never drawn, so never styled
+    region = [status for status, _ in LAYERS["kurdistan_region"].status_styles]
+    assert region == list(COALITION_STATUSES)  # the region reads the same vocabulary
     moves = {s: sites.style_for(s) for s in ("departing", "arriving")}
     assert all(style.dash_array for style in moves.values())  # APP-6: planned is dashed
     assert moves["departing"] != moves["arriving"]
