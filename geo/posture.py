@@ -2,30 +2,45 @@
 
 Reporting arrives out of order and at different grains: an article of 26 November says forces
 "would begin withdrawing" in late August and that the coalition "has completed its mission in
-federal areas". Read as a timeline, that is not a contradiction but a sequence: present before
-late August, departing from then, withdrawn by 26 November. This module turns claims into that
-timeline and reads it at a date; it is pure (claims and places in, frozen dataclasses out).
+federal areas". Read as a timeline, that is a sequence: departing from late August, withdrawn by
+26 November. This module turns claims into that timeline and reads it at a date; it is pure
+(claims and places in, frozen dataclasses out). Rules an analyst would otherwise have to guess:
 
-Arrivals are part of the timeline. "US troops would begin withdrawing from Baghdad to Erbil" (late
-August) makes Erbil *arriving* from late August: a move in is planned or under way, and nothing
-yet says the forces are there. A completed arrival makes a place present. Decisions an analyst
-would otherwise have to guess:
-
-- Before the arrival's date a place known only from arrivals is *unknown* and not drawn: an
-  arrival says where forces are going, not that any were there before (unlike a departure, which
-  implies earlier presence). Any other claim about the place (a presence report) still shows.
-- A move in to a place already present or residual by its own reporting is a reinforcement: the
-  place stays drawn as held (a solid frame, not a dashed "not yet there" one); the arrival is
-  current evidence and named in the reason.
+- Nothing is back-dated. A place has no status ("no reporting", not drawn) before the date of
+  its first claim; a claim's date is the one its text gives, else the article's publication day
+  (`claim_date`). Every layer reads the same rule (sites, the Kurdistan Region, ISIS zones and
+  threat): a map of 1990 drawn from 2025 reporting is empty.
+- A departure is evidence of presence only at its own date, and only while it is planned or
+  under way: "forces will leave Ain al-Asad in late August" means they are still there, leaving,
+  from 21 August (status *departing*), and says nothing of any day before. A completed departure
+  ("forces left") says they are gone from its date (*withdrawn*) and nothing about before either;
+  "a few remain" is *residual* from its date, not "present" before it. A plan announced ahead
+  ("forces will leave in September", published in March) takes effect at its own date; until
+  then it is evidence "reported for a later date", not a status.
+- Arrivals: "US troops would begin withdrawing from Baghdad to Erbil" (late August) makes Erbil
+  *arriving* from late August: a move in is planned or under way, and nothing yet says the
+  forces are there. A completed arrival makes a place present from the end of its span. A move in
+  to a place already held by its own reporting is a reinforcement: the place stays held (a solid
+  frame) and the arrival is named in the reason.
 - A presence report about a region ("All global coalition forces are now in the Kurdistan
   Region") confirms as present each place inside it whose own newest report before it was an
-  arrival; the evidence names the region (`via`), so the popup says the claim was made of it.
-  Mirror image of a completed departure from a region withdrawing the places inside it with an
-  earlier departure claim. A place with a newer report of its own keeps it.
+  arrival; the evidence names the region (`via`). Mirror image: a completed departure from a
+  region withdraws the places inside it with an earlier departure claim of their own. A place
+  with a newer report of its own keeps it. A country (Iraq) is not a region here: "2,500 remain
+  in Iraq" is a national total, not a report about every base.
+- A head count holds until a report changes it: when the newest reports give no figure but say
+  forces are still there, the newest earlier figure is kept as `earlier_figure`, labelled with
+  its date ("≈1,500 as of 26 Nov 2025"); a departure or withdrawal in between voids it.
 - A figure stays at the level the text gives it: 1,500 personnel and seven countries "in the
   Kurdistan Region" are the region's, never copied onto Erbil. Only a presence claim about the
-  place itself gives its personnel; an arrival's figure is how many move, not how many are there,
-  so it stays in the evidence.
+  place itself gives its head count; an arrival's or departure's figure is how many move, kept
+  apart as `moves` ("+300 arriving"), never as the count at the place.
+- Reports differ: when articles (different sources, same place, same date) disagree, nothing is
+  picked silently. Forces there (present, residual, departing) against forces gone (withdrawn)
+  makes the status *reports differ*; head counts whose ranges do not overlap ("2,500" against
+  "2,000") leave the status as reported but set `reports_differ`, give no single `personnel` and
+  keep every figure with its source in `figures`. One article repeating itself is not a conflict;
+  reports on different dates are a sequence, not a conflict (the newer one holds).
 """
 
 from __future__ import annotations
@@ -45,14 +60,32 @@ _REGION_KINDS = frozenset({"region", "governorate"})
 
 
 class Status(StrEnum):
-    """Coalition posture at a place on a date."""
+    """Every status the map knows, for every layer: one vocabulary (catalog, legend, z-order)."""
 
     PRESENT = "present"
     RESIDUAL = "residual"  # a few personnel remain ("four to five personnel")
-    DEPARTING = "departing"  # a departure is planned or under way
+    DEPARTING = "departing"  # a departure is planned or under way: forces still there
     ARRIVING = "arriving"  # forces moving in: an arrival is planned or under way
     WITHDRAWN = "withdrawn"
-    UNKNOWN = "unknown"  # no claim says anything about this place at that date
+    DIFFERING = "reports differ"  # sources disagree on the same day: there or gone
+    ACTIVE = "active"  # ISIS operates or hides there (activity zones)
+    THREATENED = "threatened"  # ISIS (sleeper cells) threaten the place
+    NO_REPORTING = "no reporting"  # no claim holds at this date: not drawn
+    UNKNOWN = "no reporting"  # an alias of NO_REPORTING, the name older callers use
+
+
+COALITION_STATUSES = (
+    Status.PRESENT,
+    Status.RESIDUAL,
+    Status.DEPARTING,
+    Status.ARRIVING,
+    Status.WITHDRAWN,
+    Status.DIFFERING,
+)
+"""What a coalition site or region can be drawn as, in legend order."""
+
+HELD = frozenset({Status.PRESENT, Status.RESIDUAL})  # forces are there, not moving
+_THERE = frozenset({Status.PRESENT, Status.RESIDUAL, Status.DEPARTING})  # forces are there
 
 
 class Role(StrEnum):
@@ -60,8 +93,7 @@ class Role(StrEnum):
 
     CURRENT = "current"  # the newest claim(s) at or before the date: what the map shows
     HISTORY = "history"  # older claims, superseded by the current ones (not contradictions)
-    LATER = "later"  # dated after the date shown (still evidence: a later departure implies
-    # earlier presence)
+    LATER = "later"  # dated after the date shown: no part of the status, still evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +103,21 @@ class Evidence:
     claim: Claim
     role: Role
     via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A head count as one claim gives it, so the map can name who said which number."""
+
+    personnel: Personnel
+    claim: Claim
+
+    @property
+    def moving(self) -> str:
+        """'+' for forces moving in, '−' for forces leaving, '' for a count at the place."""
+        if self.claim.kind is ClaimKind.COALITION_ARRIVAL:
+            return "+"
+        return "−" if self.claim.kind is ClaimKind.COALITION_DEPARTURE else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +132,12 @@ class PlacePosture:
     personnel: Personnel | None = None
     countries: tuple[str, ...] = ()
     country_count: int | None = None
+    figures: tuple[Figure, ...] = ()  # every current head count at the place, with its source
+    moves: tuple[Figure, ...] = ()  # current figures of forces moving in or out
+    reports_differ: bool = False
+    first_reported: dt.date | None = None
+    # The newest earlier head count while forces stayed, when the current reports give none.
+    earlier_figure: Figure | None = None
 
     @property
     def current(self) -> tuple[Claim, ...]:
@@ -95,6 +148,11 @@ class PlacePosture:
     def history(self) -> tuple[Claim, ...]:
         """Older claims, superseded by the current ones."""
         return tuple(e.claim for e in self.evidence if e.role is Role.HISTORY)
+
+    @property
+    def drawn(self) -> bool:
+        """Whether the map draws the place at this date (only once a claim holds)."""
+        return self.status is not Status.NO_REPORTING
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,23 +171,34 @@ class _Event:
 
 
 _MOVES = frozenset({ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL})
-_HELD = frozenset({Status.PRESENT, Status.RESIDUAL})  # forces are there
 
 
 def claim_date(claim: Claim) -> dt.date:
-    """When a claim takes effect: a completed move at the end of its span, else its start."""
+    """When a claim takes effect: a completed move at the end of its span, else its start.
+
+    Undated claims take the article's publication day (`Claim.effective_date`).
+    """
     if claim.kind in _MOVES and claim.status == "completed" and claim.date:
         return claim.date.end
     return claim.effective_date
 
 
 def claim_status(claim: Claim) -> Status:
-    """The status a coalition claim asserts from its date on."""
+    """The status a claim asserts from its date on."""
     if claim.kind is ClaimKind.COALITION_DEPARTURE:
         return Status.WITHDRAWN if claim.status == "completed" else Status.DEPARTING
     if claim.kind is ClaimKind.COALITION_ARRIVAL:
         return Status.PRESENT if claim.status == "completed" else Status.ARRIVING
+    if claim.kind is ClaimKind.ISIS_ACTIVITY:
+        return Status.ACTIVE
+    if claim.kind is ClaimKind.ISIS_THREAT:
+        return Status.THREATENED
     return Status.RESIDUAL if claim.status == "residual" else Status.PRESENT
+
+
+def first_reported(claims: Iterable[Claim], place_id: str) -> dt.date | None:
+    """The date of the first claim about a place: before it, the place has no status."""
+    return min((claim_date(c) for c in claims if c.place_id == place_id), default=None)
 
 
 def coalition_posture(
@@ -143,7 +212,8 @@ def coalition_posture(
     A completed departure from a region (e.g. `federal_iraq`) withdraws every place inside it
     that has an earlier departure claim of its own; a presence report about a region (e.g.
     `kurdistan_region`) confirms every place inside it whose own newest earlier claim is an
-    arrival. A place with a newer report of its own ("four to five remain") keeps it.
+    arrival. A place with a newer report of its own ("four to five remain") keeps it. Places
+    with no claim in force at the date are listed with status NO_REPORTING (not drawn).
     """
     gazetteer = _places(places)
     coalition = [c for c in claims if c.kind in COALITION_KINDS]
@@ -192,7 +262,7 @@ def place_evidence(
     """Claims about one place, newest first, each marked current, history or later."""
     wanted = frozenset(kinds) if kinds is not None else None
     events = [
-        _Event(claim_date(c), Status.UNKNOWN, c, None)
+        _Event(claim_date(c), claim_status(c), c, None)
         for c in claims
         if c.place_id == place_id and (wanted is None or c.kind in wanted)
     ]
@@ -207,44 +277,90 @@ def in_force(evidence: Iterable[Evidence]) -> bool:
 def _read_timeline(
     place_id: str, events: list[_Event], as_of: dt.date | None, places: Mapping[str, Place]
 ) -> PlacePosture:
+    first = min(e.date for e in events)
     past = sorted((e for e in events if as_of is None or e.date <= as_of), key=lambda e: e.key)
-    basis: _Event | None = None
+    if not past:
+        return PlacePosture(
+            place_id=place_id,
+            status=Status.NO_REPORTING,
+            reason=f"no reporting at this date; first report dated {first:%d %b %Y}",
+            basis=None,
+            evidence=_roles(events, as_of),
+            first_reported=first,
+        )
+    basis = past[0]
     reinforcement: _Event | None = None
-    for event in past:
-        if event.status is Status.ARRIVING and basis is not None and basis.status in _HELD:
+    for event in past[1:]:
+        if event.status is Status.ARRIVING and basis.status in HELD:
             reinforcement = event  # more forces moving in does not unmake those already there
             continue
         basis, reinforcement = event, None
-    if basis is not None:
-        status, reason = basis.status, _reason(basis, places, implied=False)
-        if reinforcement is not None:
-            reason += f"; more moving in: {_reason(reinforcement, places, implied=False)}"
-        evidence = _roles(events, as_of, since=basis.date)
-    else:
-        basis = min(events, key=lambda e: e.key)
-        evidence = _roles(events, as_of)
-        if basis.claim.kind is ClaimKind.COALITION_DEPARTURE or basis.status is Status.RESIDUAL:
-            # Leaving, or "remaining", implies having been there before; arriving does not.
-            status, reason = Status.PRESENT, _reason(basis, places, implied=True)
-        else:
-            status, reason = Status.UNKNOWN, "no report yet at this date"
+    status, reason = basis.status, _reason(basis, places)
+    if reinforcement is not None:
+        reason += f"; more moving in: {_reason(reinforcement, places)}"
+    conflict = _conflict([e for e in past if e.via is None and e.date == basis.date])
+    if conflict:
+        status, reason = (
+            Status.DIFFERING,
+            "reports differ: " + "; ".join(f"{e.status} per {_source(e.claim)}" for e in conflict),
+        )
+    evidence = _roles(events, as_of, since=basis.date)
+    current = [e.claim for e in evidence if e.role is Role.CURRENT and e.via is None]
     # Figures follow the text's level: a region's head count is not the count at a site in it.
-    counted = [
-        e.claim
-        for e in evidence
-        if e.role is Role.CURRENT and e.via is None and e.claim.kind is ClaimKind.COALITION_PRESENCE
-    ]
+    counted = [c for c in current if c.kind is ClaimKind.COALITION_PRESENCE]
+    figures = tuple(Figure(c.personnel, c) for c in counted if c.personnel)
+    figures_differ = _figures_differ(figures)
+    if figures_differ:
+        reason += "; reports differ on the head count: " + " · ".join(
+            f"{f.personnel.text} ({_source(f.claim)})" for f in figures
+        )
     return PlacePosture(
         place_id=place_id,
         status=status,
         reason=reason,
         basis=basis.claim,
         evidence=evidence,
-        personnel=next((c.personnel for c in counted if c.personnel), None)
-        if status in _HELD
+        personnel=figures[0].personnel
+        if figures and not figures_differ and status in _THERE
         else None,
         countries=tuple(dict.fromkeys(n for c in counted for n in c.countries)),
         country_count=max((c.country_count for c in counted if c.country_count), default=None),
+        figures=figures,
+        moves=tuple(Figure(c.personnel, c) for c in current if c.kind in _MOVES and c.personnel),
+        reports_differ=bool(conflict) or figures_differ,
+        first_reported=first,
+        earlier_figure=None if figures or status not in _THERE else _earlier_figure(past),
+    )
+
+
+def _earlier_figure(past: list[_Event]) -> Figure | None:
+    """The newest head count reported of the place while forces have stayed there since."""
+    for event in reversed(past):
+        if event.via is not None:
+            continue
+        if event.status not in _THERE and event.status is not Status.ARRIVING:
+            return None  # forces left (or reports differ) since: an older count is void
+        if event.claim.kind is ClaimKind.COALITION_PRESENCE and event.claim.personnel:
+            return Figure(event.claim.personnel, event.claim)
+    return None
+
+
+def _conflict(same_day: list[_Event]) -> list[_Event]:
+    """Same-day reports from different articles that say forces are there and that they left."""
+    there = [e for e in same_day if e.status in _THERE]
+    gone = [e for e in same_day if e.status is Status.WITHDRAWN]
+    if any(a.claim.source.article_id != b.claim.source.article_id for a in there for b in gone):
+        return [*there, *gone]
+    return []
+
+
+def _figures_differ(figures: tuple[Figure, ...]) -> bool:
+    """Whether two articles give head counts whose ranges do not overlap."""
+    return any(
+        a.claim.source.article_id != b.claim.source.article_id
+        and (a.personnel.max < b.personnel.min or b.personnel.max < a.personnel.min)
+        for i, a in enumerate(figures)
+        for b in figures[i + 1 :]
     )
 
 
@@ -279,12 +395,12 @@ def when(claim: Claim) -> str:
     return f"{claim.date.text} ({claim.date.start:%d %b}–{claim.date.end:%d %b %Y})"
 
 
-def _reason(event: _Event, places: Mapping[str, Place], *, implied: bool) -> str:
+def _source(claim: Claim) -> str:
+    return f"{claim.source.outlet}, {claim.source.published:%d %b %Y}"
+
+
+def _reason(event: _Event, places: Mapping[str, Place]) -> str:
     claim = event.claim
-    source = f"{claim.source.outlet}, {claim.source.published:%d %b %Y}"
-    if implied:
-        what = "departure" if claim.kind is ClaimKind.COALITION_DEPARTURE else "remaining few"
-        return f"present before the {what} reported for {when(claim)} ({source})"
     arrived = claim.kind is ClaimKind.COALITION_ARRIVAL
     phrase = {
         Status.WITHDRAWN: "withdrawn by",
@@ -301,7 +417,7 @@ def _reason(event: _Event, places: Mapping[str, Place], *, implied: bool) -> str
             if event.status is Status.WITHDRAWN
             else f", said of {region} as a whole"
         )
-    return f"{phrase} {when(claim)}{via} ({source})"
+    return f"{phrase} {when(claim)}{via} ({_source(claim)})"
 
 
 def _places(places: Mapping[str, Place] | None) -> Mapping[str, Place]:

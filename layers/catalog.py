@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from types import MappingProxyType
 
+from geo.posture import Status
 from layers.spec import (
     BASE_GREY,
+    DIFFER_PURPLE,
     FRAME_BLACK,
     FRIEND_BLUE,
     HOSTILE_RED,
@@ -16,6 +19,8 @@ from layers.spec import (
     LayerSpec,
     Style,
 )
+
+_REGION = Style(color="#1f5fa8", weight=2.5, fill_color=FRIEND_BLUE, fill_opacity=0.25)
 
 _SPECS = (
     LayerSpec(
@@ -42,22 +47,12 @@ _SPECS = (
         ),
         status_styles=(
             (
-                "threatened",
+                Status.THREATENED,
                 Style(
                     color=THREAT_ORANGE,
                     weight=2.5,
                     fill_color=THREAT_ORANGE,
                     fill_opacity=0.10,
-                    dash_array="8 6",
-                ),
-            ),
-            (
-                "no threat reported",
-                Style(
-                    color=BASE_GREY,
-                    weight=1.5,
-                    fill_color=BASE_GREY,
-                    fill_opacity=0.0,
                     dash_array="8 6",
                 ),
             ),
@@ -69,7 +64,22 @@ _SPECS = (
         kind=LayerKind.POLYGONS,
         convention=Convention.CONTROL,
         description="The Kurdistan Region, where reporting places the coalition's forces.",
-        style=Style(color="#1f5fa8", weight=2.5, fill_color=FRIEND_BLUE, fill_opacity=0.25),
+        style=_REGION,
+        # The region as a whole follows the sites' conventions: dashed while forces move.
+        status_styles=(
+            (Status.PRESENT, _REGION),
+            (Status.RESIDUAL, _REGION),
+            (Status.DEPARTING, replace(_REGION, fill_opacity=0.12, dash_array="8 5")),
+            (Status.ARRIVING, replace(_REGION, fill_opacity=0.06, dash_array="12 5")),
+            (
+                Status.WITHDRAWN,
+                replace(_REGION, color="#5f6f7a", fill_opacity=0.0, dash_array="3 3"),
+            ),
+            (
+                Status.DIFFERING,
+                replace(_REGION, color=DIFFER_PURPLE, fill_opacity=0.12, dash_array="2 4"),
+            ),
+        ),
     ),
     LayerSpec(
         id="isis_activity_zones",
@@ -99,15 +109,15 @@ _SPECS = (
         # longer dashes), so the two moves stay apart.
         status_styles=(
             (
-                "present",
+                Status.PRESENT,
                 Style(color=FRAME_BLACK, weight=1.5, fill_color=FRIEND_BLUE, fill_opacity=1.0),
             ),
             (
-                "residual",
+                Status.RESIDUAL,
                 Style(color=FRAME_BLACK, weight=1.5, fill_color=FRIEND_BLUE, fill_opacity=1.0),
             ),
             (
-                "departing",
+                Status.DEPARTING,
                 Style(
                     color=FRAME_BLACK,
                     weight=1.5,
@@ -117,7 +127,7 @@ _SPECS = (
                 ),
             ),
             (
-                "arriving",
+                Status.ARRIVING,
                 Style(
                     color=FRAME_BLACK,
                     weight=1.5,
@@ -127,13 +137,23 @@ _SPECS = (
                 ),
             ),
             (
-                "withdrawn",
+                Status.WITHDRAWN,
                 Style(
                     color="#5f6f7a",
                     weight=1.5,
                     fill_color="#ffffff",
                     fill_opacity=0.6,
                     dash_array="3 3",
+                ),
+            ),
+            (
+                Status.DIFFERING,
+                Style(
+                    color=DIFFER_PURPLE,
+                    weight=2.5,
+                    fill_color=FRIEND_BLUE,
+                    fill_opacity=0.45,
+                    dash_array="2 2",
                 ),
             ),
         ),

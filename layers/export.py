@@ -26,7 +26,17 @@ from layers.render import build_map, default_claims, frame_records, layer_frames
 
 # Spreadsheet apps run a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_TEXT_COLUMNS = ("place_text", "quote", "outlet", "title", "url", "roles", "countries")
+_TEXT_COLUMNS = (
+    "place_text",
+    "personnel_text",
+    "date_text",
+    "quote",
+    "outlet",
+    "title",
+    "url",
+    "roles",
+    "countries",
+)
 
 
 def html_text(

@@ -83,7 +83,7 @@ def popup_html(
 ) -> str:
     """A feature's popup: its name, attributes, an optional caveat and its evidence, newest first.
 
-    `evidence` items are the dicts of `layers.render.evidence_records` (the same fields the
+    `evidence` items are the dicts of `layers.frames.evidence_records` (the same fields the
     GeoJSON export carries), so the popup shows exactly what the export holds.
     """
     rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in attributes if v)
@@ -127,6 +127,47 @@ def _claim_html(e: Mapping[str, Any]) -> str:
         f'<div class="pm-source">{esc(e.get("outlet", ""))}, {esc(e.get("published", ""))}'
         f" · {link}</div>{via}</li>"
     )
+
+
+def feature_attributes(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The attribute rows a popup (or the dashboard's evidence panel) shows for a feature.
+
+    Head counts come with who reported them; when reports differ, every figure is listed.
+    """
+    figures = list(row.get("figures") or [])
+    counts = [f for f in figures if not f["moving"]]
+    personnel = ""
+    if row["personnel_min"] is not None:
+        personnel = f"{_count(row)} (“{row['personnel_text']}”)"
+        if row.get("personnel_as_of") and row["personnel_as_of"] != row.get("as_of"):
+            personnel += f", reported for {row['personnel_as_of']}"
+    if row.get("reports_differ") and len(counts) > 1:
+        personnel = "reports differ: " + " · ".join(_sourced(f) for f in counts)
+    countries = ", ".join(row["countries"])
+    if row["country_count"]:
+        named = f": {countries}" if countries else ""
+        countries = f"{row['country_count']} countries{named}"
+    return [
+        ("Status", str(row["status"])),
+        ("Why", str(row["reason"])),
+        ("Personnel", personnel),
+        ("Moving", " · ".join(_sourced(f) for f in figures if f["moving"])),
+        ("Countries", countries),
+        ("Region", str(row.get("region") or "")),
+        ("First reported", str(row.get("first_reported") or "")),
+        ("As of", str(row["as_of"] or "latest")),
+    ]
+
+
+def _count(row: Mapping[str, Any]) -> str:
+    lo, hi = int(row["personnel_min"]), int(row["personnel_max"])
+    return ("≈" if row["personnel_approximate"] else "") + (
+        f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
+    )
+
+
+def _sourced(figure: Mapping[str, Any]) -> str:
+    return f"{figure['label']} (“{figure['text']}”, {figure['outlet']}, {figure['published']})"
 
 
 def tooltip_html(name: str, detail: str = "") -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
+
+from geo.posture import Status
 
 # APP-6 / MIL-STD-2525 frame fills (milsymbol's "medium" palette): friend and hostile.
 FRIEND_BLUE = "rgb(128,224,255)"
@@ -11,6 +14,9 @@ HOSTILE_RED = "rgb(255,128,128)"
 FRAME_BLACK = "#000000"
 THREAT_ORANGE = "#e8740c"
 BASE_GREY = "#7a7a7a"
+DIFFER_PURPLE = "#7b1fa2"  # reports differ: neither friend blue nor withdrawn grey
+FRAME_ASPECT = 1.5  # APP-6 friendly land-unit frame: a rectangle 1.5 wide per 1 high
+WITHDRAWN_SCALE = 0.7  # a withdrawn site is drawn smaller, under those that hold
 
 
 class LayerKind(StrEnum):
@@ -65,9 +71,19 @@ class LayerSpec:
     convention: Convention
     description: str
     style: Style = Style()
-    status_styles: tuple[tuple[str, Style], ...] = ()  # per-status overrides, in legend order
+    status_styles: tuple[tuple[Status, Style], ...] = ()  # per-status overrides, legend order
     show: bool = True
 
-    def style_for(self, status: str) -> Style:
+    def style_for(self, status: Status | str) -> Style:
         """The style of a feature with this status (the layer's style when none is given)."""
-        return dict(self.status_styles).get(status, self.style)
+        return {str(k): v for k, v in self.status_styles}.get(str(status), self.style)
+
+
+def frame_width(personnel_max: int | None, status: Status | str = Status.PRESENT) -> int:
+    """A site frame's width in px: it grows with the log of the reported head count.
+
+    No figure reported draws the smallest frame (as for one person), never a guessed size;
+    a withdrawn site is drawn smaller still. The legend draws its size samples with this.
+    """
+    width = 24 + 8 * math.log10(max(personnel_max or 1, 1))
+    return round(width * (WITHDRAWN_SCALE if status == Status.WITHDRAWN else 1))

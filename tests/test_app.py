@@ -136,11 +136,12 @@ def test_as_of_date_changes_the_posture(app: AppTest) -> None:
     payload = map_payload(app)["feature_group"]
     assert 'data-place-id=\\"ain_al_asad\\" data-status=\\"withdrawn\\"' in payload
     app.date_input(key="as_of").set_value(
-        app.date_input(key="as_of").value.replace(month=8, day=1)
+        app.date_input(key="as_of").value.replace(month=8, day=25)
     ).run()
     payload = map_payload(app)["feature_group"]
-    assert 'data-place-id=\\"ain_al_asad\\" data-status=\\"present\\"' in payload
-    assert "As of 01 Aug 2025" in app.caption[0].value
+    # Late August: the departure under way is evidence the forces are still there, leaving.
+    assert 'data-place-id=\\"ain_al_asad\\" data-status=\\"departing\\"' in payload
+    assert "As of 25 Aug 2025" in app.caption[0].value
 
 
 def test_evidence_panel_lists_the_claims_about_a_place(app: AppTest) -> None:

@@ -8,7 +8,11 @@ import geopandas as gpd
 from shapely.geometry import Point, box
 
 from geo.claims import Claim, ClaimKind, DateSpan, SourceRef
-from geo.evidence import claims_about, claims_table, places_at
+from geo.evidence import CLAIM_COLUMNS, claim_rows, claims_about, claims_table, places_at
+from geo.gazetteer import default_gazetteer
+from geo.posture import place_evidence
+from layers.export import claims_frame
+from layers.frames import evidence_records
 
 OLD = SourceRef("a1", "Old", "Wire", None, date(2025, 8, 30))
 NEW = SourceRef("a2", "New", "Rudaw", "https://example.org/n", date(2025, 11, 26))
@@ -57,3 +61,25 @@ def test_claims_table_has_one_row_per_claim_and_stable_columns() -> None:
     assert list(table["place_id"]) == ["erbil", "baghdad"]
     assert table.loc[0, "url"] == "https://example.org/n"
     assert list(claims_table([]).columns) == list(table.columns)
+
+
+def test_one_flattening_behind_the_table_the_csv_and_the_popups() -> None:
+    dated = claim(
+        "green_zone",
+        NEW,
+        status="planned",
+        date=DateSpan(date(2025, 8, 21), date(2025, 8, 31), "late August"),
+    )
+    claims = [dated, claim("green_zone", OLD)]
+    rows = claim_rows(claims)
+    assert tuple(rows[0]) == CLAIM_COLUMNS
+    assert rows[0]["date_text"] == "late August (21 Aug–31 Aug 2025)"
+    assert rows[1]["effective_date"] == "2025-08-30"  # undated: the publication day
+    assert claims_table(claims).to_dict("records") == rows
+    frame = claims_frame(claims)
+    assert set(CLAIM_COLUMNS) <= set(frame.columns)
+    assert list(frame["quote"]) == [r["quote"] for r in rows]
+    records = evidence_records(place_evidence(claims, "green_zone"), default_gazetteer().places)
+    by_quote = {r["article_id"]: r for r in records}
+    for row in rows:
+        assert {k: by_quote[row["article_id"]][k] for k in CLAIM_COLUMNS} == row

@@ -1,4 +1,5 @@
-"""The posture timeline: present before a departure, departing, withdrawn, residual, arriving."""
+"""The posture timeline: nothing before the first report; departing, withdrawn, residual, arriving;
+reports that differ kept side by side."""
 
 from __future__ import annotations
 
@@ -7,12 +8,21 @@ import datetime as dt
 
 import pytest
 
-from geo.claims import ClaimKind, DateSpan, Personnel
-from geo.posture import Role, Status, coalition_posture, in_force, place_evidence
+from geo.claims import Claim, ClaimKind, DateSpan, Personnel, SourceRef
+from geo.posture import (
+    Role,
+    Status,
+    claim_date,
+    coalition_posture,
+    first_reported,
+    in_force,
+    place_evidence,
+)
 from tests.test_layers_helpers import (
     ARTICLE_DAY,
     COUNTRIES,
     LATE_AUGUST,
+    PUBLISHED,
     august_claim,
     claim,
     seed_article,
@@ -41,7 +51,9 @@ def test_latest_posture_of_the_seed_article() -> None:
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
-        (BEFORE, Status.PRESENT),
+        (BEFORE, Status.NO_REPORTING),  # nothing is said of Ain al-Asad before late August
+        (LATE_AUGUST.start - dt.timedelta(days=1), Status.NO_REPORTING),
+        (LATE_AUGUST.start, Status.DEPARTING),  # forces still there to leave: on that date
         (DURING, Status.DEPARTING),
         (dt.date(2025, 10, 1), Status.DEPARTING),
         (AFTER, Status.WITHDRAWN),
@@ -52,13 +64,69 @@ def test_ain_al_asad_over_time(as_of: dt.date | None, expected: Status) -> None:
     assert coalition_posture(seed_claims(), as_of=as_of)["ain_al_asad"].status is expected
 
 
-def test_before_late_august_the_coalition_was_in_baghdad_and_ain_al_asad() -> None:
+def test_before_late_august_nothing_is_back_dated() -> None:
     posture = coalition_posture([*seed_claims(), august_claim()], as_of=BEFORE)
-    for site in (*SITES, "baghdad"):
-        assert posture[site].status is Status.PRESENT, site
-        assert "present before" in posture[site].reason
-    assert posture["kurdistan_region"].status is Status.UNKNOWN
-    assert posture["erbil"].status is Status.UNKNOWN  # a move in says nothing of before
+    for site in (*SITES, "baghdad", "erbil", "kurdistan_region"):
+        assert posture[site].status is Status.NO_REPORTING, site
+        assert not posture[site].drawn
+        assert posture[site].basis is None
+        assert "present" not in posture[site].reason
+        assert "first report dated" in posture[site].reason
+        assert all(e.role is Role.LATER for e in posture[site].evidence)  # kept, not used
+
+
+def test_in_1990_no_place_has_any_status() -> None:
+    claims = [*seed_claims(), august_claim()]
+    posture = coalition_posture(claims, as_of=dt.date(1990, 1, 1))
+    assert set(posture) == {c.place_id for c in claims if c.kind.startswith("coalition")}
+    assert {p.status for p in posture.values()} == {Status.NO_REPORTING}
+    assert all(p.personnel is None and not p.figures and not p.moves for p in posture.values())
+    for place_id in {c.place_id for c in claims}:
+        assert not in_force(place_evidence(claims, place_id, as_of=dt.date(1990, 1, 1)))
+
+
+@pytest.mark.parametrize("place_id", [*SITES, "baghdad", "erbil", "kurdistan_region"])
+def test_a_place_appears_on_the_date_of_its_first_evidence(place_id: str) -> None:
+    claims = [*seed_claims(), august_claim()]
+    first = first_reported(claims, place_id)
+    assert first is not None
+    assert first == min(claim_date(c) for c in claims if c.place_id == place_id)
+    day_before = coalition_posture(claims, as_of=first - dt.timedelta(days=1))[place_id]
+    assert day_before.status is Status.NO_REPORTING
+    on_the_day = coalition_posture(claims, as_of=first)[place_id]
+    assert on_the_day.drawn
+    assert on_the_day.first_reported == first
+
+
+def test_an_undated_claim_takes_the_publication_day() -> None:
+    undated = claim(seed_article(), ClaimKind.COALITION_PRESENCE, "harir", "Harir")
+    assert claim_date(undated) == undated.source.published
+    assert first_reported([undated], "harir") == undated.source.published
+    day_before = undated.source.published - dt.timedelta(days=1)
+    assert coalition_posture([undated], as_of=day_before)["harir"].status is Status.NO_REPORTING
+
+
+@pytest.mark.parametrize(
+    ("status", "from_its_date"),
+    [("completed", Status.WITHDRAWN), ("planned", Status.DEPARTING), (None, Status.DEPARTING)],
+)
+def test_a_departure_says_nothing_of_the_days_before_it(
+    status: str | None, from_its_date: Status
+) -> None:
+    day = DateSpan(dt.date(2026, 1, 10), dt.date(2026, 1, 10), "10 January")
+    left = claim(
+        seed_article(), ClaimKind.COALITION_DEPARTURE, "k1", "K-1", status=status, date=day
+    )
+    assert coalition_posture([left], as_of=day.start)["k1"].status is from_its_date
+    before = coalition_posture([left], as_of=day.start - dt.timedelta(days=1))["k1"]
+    assert before.status is Status.NO_REPORTING
+
+
+def test_a_few_remaining_is_residual_from_its_date_not_present_before() -> None:
+    baghdad = next(c for c in seed_claims() if c.place_id == "baghdad")
+    assert coalition_posture([baghdad], as_of=PUBLISHED)["baghdad"].status is Status.RESIDUAL
+    before = coalition_posture([baghdad], as_of=PUBLISHED - dt.timedelta(days=1))["baghdad"]
+    assert before.status is Status.NO_REPORTING
 
 
 def test_a_withdrawal_keeps_the_earlier_departure_as_history() -> None:
@@ -241,3 +309,100 @@ def test_posture_is_pure_and_frozen() -> None:
 
 def test_no_claims_no_posture() -> None:
     assert coalition_posture([]) == {}
+
+
+def _report(
+    outlet: str,
+    place_id: str,
+    *,
+    kind: ClaimKind = ClaimKind.COALITION_PRESENCE,
+    status: str | None = None,
+    personnel: Personnel | None = None,
+    day: dt.date = dt.date(2026, 1, 3),
+) -> Claim:
+    """A claim from its own article by `outlet`, dated `day`."""
+    source = SourceRef(f"{outlet}-{place_id}", f"{outlet} report", outlet, None, day)
+    return Claim(
+        kind=kind,
+        place_id=place_id,
+        place_text=place_id,
+        quote=f"{outlet} on {place_id}",
+        start=0,
+        end=10,
+        source=source,
+        status=status,
+        personnel=personnel,
+        date=DateSpan(day, day, "on the day"),
+    )
+
+
+def test_two_outlets_with_different_head_counts_are_both_kept() -> None:
+    ap = _report("AP", "harir", personnel=Personnel(2500, 2500, True, "some 2,500"))
+    reuters = _report("Reuters", "harir", personnel=Personnel(2000, 2000, False, "2,000"))
+    harir = coalition_posture([ap, reuters], as_of=dt.date(2026, 1, 3))["harir"]
+    assert harir.status is Status.PRESENT  # both say forces are there
+    assert harir.reports_differ
+    assert harir.personnel is None  # no figure picked silently
+    assert {(f.personnel.min, f.claim.source.outlet) for f in harir.figures} == {
+        (2500, "AP"),
+        (2000, "Reuters"),
+    }
+    assert "reports differ" in harir.reason
+    assert "AP" in harir.reason
+    assert "Reuters" in harir.reason
+
+
+def test_present_and_withdrawn_on_the_same_day_is_reports_differ() -> None:
+    there = _report("AP", "harir")
+    gone = _report("Reuters", "harir", kind=ClaimKind.COALITION_DEPARTURE, status="completed")
+    harir = coalition_posture([there, gone], as_of=dt.date(2026, 1, 3))["harir"]
+    assert harir.status is Status.DIFFERING
+    assert harir.reports_differ
+    assert "present per AP" in harir.reason
+    assert "withdrawn per Reuters" in harir.reason
+    assert set(harir.current) == {there, gone}
+
+
+def test_agreeing_or_successive_reports_do_not_differ() -> None:
+    ap = _report("AP", "harir", personnel=Personnel(2000, 2500, True, "2,000-2,500"))
+    reuters = _report("Reuters", "harir", personnel=Personnel(2500, 2500, False, "2,500"))
+    agreed = coalition_posture([ap, reuters])["harir"]
+    assert not agreed.reports_differ  # the ranges overlap
+    assert agreed.personnel is not None
+    later = _report(
+        "Reuters", "harir", personnel=Personnel(900, 900, False, "900"), day=dt.date(2026, 2, 1)
+    )
+    newer = coalition_posture([ap, later])["harir"]
+    assert not newer.reports_differ  # a later figure is a change, not a disagreement
+    assert newer.personnel == later.personnel
+    twice = dataclasses.replace(ap, personnel=Personnel(10, 10, False, "ten"), start=50)
+    assert not coalition_posture([ap, twice])["harir"].reports_differ  # one article
+
+
+def test_an_arrivals_figure_is_a_move_not_the_count_at_the_place() -> None:
+    moving = _report(
+        "AP",
+        "harir",
+        kind=ClaimKind.COALITION_ARRIVAL,
+        status="planned",
+        personnel=Personnel(300, 300, False, "300 troops"),
+    )
+    harir = coalition_posture([moving])["harir"]
+    assert harir.status is Status.ARRIVING
+    assert harir.personnel is None
+    assert [(f.moving, f.personnel.min) for f in harir.moves] == [("+", 300)]
+
+
+def test_a_head_count_holds_until_a_report_changes_it() -> None:
+    counted = _report("AP", "harir", personnel=Personnel(300, 300, False, "300"))
+    later = dt.date(2026, 3, 1)
+    still = _report("Reuters", "harir", day=later)
+    harir = coalition_posture([counted, still])["harir"]
+    assert harir.personnel is None  # the newest report gives no figure
+    assert harir.earlier_figure is not None
+    assert harir.earlier_figure.claim is counted
+    left = _report(
+        "Reuters", "harir", kind=ClaimKind.COALITION_DEPARTURE, status="completed", day=later
+    )
+    back = _report("AFP", "harir", day=dt.date(2026, 4, 1))
+    assert coalition_posture([counted, left, back])["harir"].earlier_figure is None

@@ -122,12 +122,12 @@ def test_export_geojson_as_of_and_layers(tmp_path: Path) -> None:
     out = export_geojson(
         tmp_path / "l.geojson",
         layer_ids=["coalition_positions"],
-        as_of=dt.date(2025, 8, 1),
+        as_of=dt.date(2025, 8, 25),
         claims=seed_claims(),
     )
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
-    assert {f["properties"]["status"] for f in features} == {"present"}
-    assert {f["properties"]["as_of"] for f in features} == {"2025-08-01"}
+    assert {f["properties"]["status"] for f in features} == {"departing", "arriving"}
+    assert {f["properties"]["as_of"] for f in features} == {"2025-08-25"}
 
 
 def test_export_csv_one_row_per_claim_with_coordinates(tmp_path: Path) -> None:

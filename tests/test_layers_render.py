@@ -13,11 +13,12 @@ import folium
 import pytest
 
 from geo.errors import PostureMapError
-from geo.posture import Status
+from geo.posture import COALITION_STATUSES, Status
 from layers.catalog import LAYERS
+from layers.export import geojson_collection
 from layers.popups import esc, popup_html, safe_url
 from layers.render import build_map, layer_frames, layer_groups, legend_html
-from layers.spec import FRIEND_BLUE, HOSTILE_RED, LayerKind
+from layers.spec import LayerKind
 from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 
 EXPECTED_FEATURES = {
@@ -138,9 +139,6 @@ def test_legend_explains_control_activity_and_threat() -> None:
         "approximate",
     ):
         assert words in text
-    legend = legend_html()
-    assert FRIEND_BLUE in legend
-    assert HOSTILE_RED in legend or "pm-hatch" in legend
 
 
 def test_coalition_sites_carry_status_and_the_ain_al_asad_quote() -> None:
@@ -164,7 +162,10 @@ def test_coalition_sites_carry_status_and_the_ain_al_asad_quote() -> None:
 def test_every_drawn_status_has_its_own_style() -> None:
     sites = LAYERS["coalition_positions"]
     styled = [status for status, _ in sites.status_styles]
-    assert set(styled) == {str(s) for s in Status} - {str(Status.UNKNOWN)}
+    assert styled == list(COALITION_STATUSES)
+    assert Status.NO_REPORTING not in styled  # never drawn, so never styled
+    region = [status for status, _ in LAYERS["kurdistan_region"].status_styles]
+    assert region == list(COALITION_STATUSES)  # the region reads the same vocabulary
     moves = {s: sites.style_for(s) for s in ("departing", "arriving")}
     assert all(style.dash_array for style in moves.values())  # APP-6: planned is dashed
     assert moves["departing"] != moves["arriving"]
@@ -195,7 +196,8 @@ def test_governorate_names_sit_under_the_site_frames() -> None:
     )
     assert z, "no labels pane with a z-index"
     assert 400 < int(z.group(2)) < 600  # above the layers' shapes, below Leaflet's markers
-    assert 'className: "pm-gov-label", pane: "pm-pane-labels"' in page
+    assert 'className: p._label_class || "pm-gov-label",' in page
+    assert 'pane: "pm-pane-labels"' in page
 
 
 def test_kurdistan_region_carries_personnel_and_countries() -> None:
@@ -207,13 +209,52 @@ def test_kurdistan_region_carries_personnel_and_countries() -> None:
     assert "France" in row["countries"]
 
 
-def test_as_of_before_august_shows_the_coalition_still_in_place() -> None:
+def test_on_1_august_2025_only_the_base_map_is_drawn() -> None:
     frames = layer_frames(None, as_of=dt.date(2025, 8, 1), claims=seed_claims())
-    assert set(frames["coalition_positions"]["status"]) == {"present"}
-    assert "ain_al_asad" in frames["coalition_positions"].index
-    assert "erbil" not in frames["coalition_positions"].index  # the move in comes later
-    assert len(frames["isis_activity_zones"]) == 0  # nothing reported yet at that date
-    assert set(frames["disputed_provinces"]["status"]) == {"no threat reported"}
+    assert {lid: len(f) for lid, f in frames.items()} == {
+        "governorates": 18,
+        "disputed_provinces": 0,  # the threat is first reported on 26 November
+        "kurdistan_region": 0,  # no "unknown" blue region
+        "isis_activity_zones": 0,
+        "coalition_positions": 0,  # the late-August departures are not back-dated
+    }
+    departing = layer_frames(
+        ["coalition_positions"], as_of=dt.date(2025, 8, 21), claims=seed_claims()
+    )["coalition_positions"]
+    assert dict(zip(departing["id"], departing["status"], strict=True)) == {
+        "ain_al_asad": "departing",
+        "baghdad_airport": "departing",
+        "erbil": "arriving",
+        "green_zone": "departing",
+        "joc_hq": "departing",
+    }
+
+
+def test_in_1990_nothing_is_present_threatened_or_drawn_on_any_layer() -> None:
+    as_of = dt.date(1990, 1, 1)
+    claims = [*hostile_claims(), *seed_claims()]
+    frames = layer_frames(None, as_of=as_of, claims=claims)
+    for layer_id, frame in frames.items():
+        expected = 18 if layer_id == "governorates" else 0
+        assert len(frame) == expected, layer_id
+        assert set(frame["status"]) <= {""}, layer_id  # the base map has no status
+    drawn = {
+        lid: len(next(iter(group._children.values())).data["features"])
+        for lid, group in zip(LAYERS, layer_groups(None, as_of=as_of, claims=claims), strict=True)
+    }
+    assert drawn == {lid: len(f) for lid, f in frames.items()}  # the caption counts these
+    exported = geojson_collection(as_of=as_of, claims=claims)["features"]
+    assert {f["properties"]["layer"] for f in exported} == {"governorates"}
+
+
+@pytest.mark.parametrize("as_of", [None, dt.date(2025, 8, 25), dt.date(2025, 11, 26)])
+def test_frames_hold_exactly_what_is_drawn(as_of: dt.date | None) -> None:
+    frames = layer_frames(None, as_of=as_of, claims=seed_claims())
+    groups = layer_groups(None, as_of=as_of, claims=seed_claims())
+    for (layer_id, frame), group in zip(frames.items(), groups, strict=True):
+        features = next(iter(group._children.values())).data["features"]
+        assert [f["id"] for f in features] == list(frame["id"]), layer_id
+        assert Status.NO_REPORTING not in set(frame["status"]), layer_id
 
 
 def test_approximate_sites_are_areas_not_markers() -> None:

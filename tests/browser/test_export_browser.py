@@ -90,19 +90,20 @@ def test_hostile_article_text_is_shown_not_run(offline_page: OfflinePage, tmp_pa
     assert offline_page.errors == []
 
 
-def test_as_of_before_august_shows_forces_still_at_ain_al_asad(
+def test_as_of_before_august_draws_no_site_the_reporting_has_not_reached(
     offline_page: OfflinePage, tmp_path: Path
 ) -> None:
     path = export_html(
         tmp_path / "aug.html",
-        layer_ids=["coalition_positions"],
+        layer_ids=["governorates", "coalition_positions"],  # the base map: a page that draws
         as_of=dt.date(2025, 8, 1),
         claims=seed_claims(),
     )
     _open(offline_page, path)
     page = offline_page.page
-    assert page.locator(".leaflet-control-layers-overlays label").count() == 1
-    assert page.locator('[data-place-id="ain_al_asad"][data-status="present"]').count() == 1
+    assert page.locator(".leaflet-control-layers-overlays label").count() == 2
+    # The first report on Ain al-Asad is the late-August departure: nothing is back-dated.
+    assert page.locator(".pm-site-frame").count() == 0
     assert page.locator('[data-place-id="erbil"]').count() == 0  # the move in comes later
 
 
