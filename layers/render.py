@@ -43,6 +43,7 @@ from geo.posture import (
 from geo.zones import default_activity_zones
 from layers.assets import use_assets
 from layers.catalog import LAYERS
+from layers.context import add_context, keep_legend_below_popups, map_options
 from layers.popups import POPUP_CSS, esc, popup_html, tooltip_html
 from layers.spec import FRIEND_BLUE, HOSTILE_RED, LayerKind, LayerSpec, Style
 
@@ -400,10 +401,9 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
         zoom_start=6,
         tiles=None,
         control_scale=True,
-        min_zoom=4,
-        max_zoom=14,
         zoom_snap=0.25,
         zoom_delta=0.5,
+        **map_options(),  # zoom limits and bounds that hold without a tile layer
     )
     use_assets(m, asset_urls)
     if tiles:
@@ -417,7 +417,9 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
     folium.map.CustomPane(_pane("labels"), z_index=LABELS_Z, pointer_events=False).add_to(m)
     _Decorations().add_to(m)
     _outline().add_to(m)
+    add_context(m)  # neighbours under the outline; rivers and border over the layers
     _Legend().add_to(m)
+    keep_legend_below_popups(m)
     lon0, lat0, lon1, lat1 = _iraq_bounds()
     # Iraq fits in the space left of the legend (bottom right), so the legend hides no layer.
     m.fit_bounds(
