@@ -102,13 +102,18 @@ class TitleFacts:
 def title_facts(
     layer_ids: Iterable[str], frames: Mapping[str, gpd.GeoDataFrame], as_of: dt.date | None
 ) -> TitleFacts:
-    """Count the articles and outlets whose quotes the drawn layers carry as evidence."""
+    """Count the articles and outlets whose quotes the drawn layers carry as evidence.
+
+    Evidence "reported for a later date" supports nothing drawn as of `as_of`: not counted.
+    """
     articles: set[str] = set()
     outlets: set[str] = set()
     latest: dt.date | None = None
     for frame in frames.values():
         for records in frame["evidence"]:
             for record in records:
+                if record["role"] == "later":
+                    continue
                 articles.add(str(record["article_id"]))
                 outlets.add(str(record["outlet"]))
                 published = dt.date.fromisoformat(str(record["published"]))
