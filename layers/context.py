@@ -44,6 +44,7 @@ CONTEXT_CSS = """
  font:600 12px system-ui,sans-serif;letter-spacing:.12em;text-transform:uppercase;
  text-shadow:0 0 2px #fff,0 0 2px #fff}
 .pm-country-label:before{display:none}
+.pm-legend div.pm-legend-context{display:block;margin:0}
 .pm-legend-pane .pm-legend{position:absolute;right:10px;bottom:10px;margin:0;pointer-events:auto}
 """
 
@@ -223,7 +224,15 @@ class _LegendPane(MacroElement):
             function place() {
                 var legend = map.getContainer().querySelector(
                     ".leaflet-control-container .pm-legend");
-                if (legend) { pane.appendChild(legend); }
+                if (legend) {
+                    pane.appendChild(legend);
+                    // The context's symbols, before the legend's closing note.
+                    var holder = legend.querySelector("details") || legend;
+                    var rows = document.createElement("div");
+                    rows.className = "pm-legend-context";
+                    rows.innerHTML = {{ this.rows|tojson }};
+                    holder.insertBefore(rows, holder.querySelector(":scope > p"));
+                }
                 var size = map.getSize();
                 L.DomUtil.setPosition(pane, map.containerPointToLayerPoint([0, 0]));
                 pane.style.width = size.x + "px";
@@ -239,3 +248,26 @@ class _LegendPane(MacroElement):
         super().__init__()
         self._name = "LegendPane"
         self.z = LEGEND_Z
+        self.rows = legend_rows_html()
+
+
+def legend_rows_html() -> str:
+    """The legend's rows for the context: a neighbouring country, the border, a river."""
+    country = (
+        f'<svg width="24" height="16"><rect x="1" y="1" width="22" height="14" '
+        f'fill="{NEIGHBOUR_FILL}" stroke="#b8b2a6" stroke-width="0.8"/></svg>'
+    )
+    border = (
+        f'<svg width="24" height="16"><line x1="1" y1="8" x2="23" y2="8" '
+        f'stroke="{BORDER_INK}" stroke-width="2.6"/></svg>'
+    )
+    river = (
+        f'<svg width="24" height="16"><path d="M1 11 C7 3, 13 15, 23 6" fill="none" '
+        f'stroke="{RIVER_BLUE}" stroke-width="2.2"/></svg>'
+    )
+    return (
+        "<h5>Context (Natural Earth)</h5>"
+        f"<div>{country}neighbouring country</div>"
+        f"<div>{border}international border of Iraq</div>"
+        f"<div>{river}Tigris, Euphrates</div>"
+    )

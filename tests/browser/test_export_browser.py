@@ -211,6 +211,9 @@ def test_neighbours_border_and_rivers_are_drawn_and_named(
     assert any("Tigris" in t for t in tooltips)
     assert any("Euphrates" in t for t in tooltips)
     assert any("Iraq–Iran border" in t for t in tooltips)
+    legend = page.inner_text(".pm-legend")
+    assert "international border of Iraq" in legend
+    assert "Tigris, Euphrates" in legend
     # Neighbours under Iraq's outline; river and border over the layers, under place names.
     z = page.evaluate("""() => ['neighbours', 'base', 'rivers', 'border', 'labels'].map(
         n => Number(getComputedStyle(document.querySelector('.leaflet-pm-pane-' + n + '-pane'))
