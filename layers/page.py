@@ -18,6 +18,7 @@ import geopandas as gpd
 from branca.element import Element, Figure
 
 from geo.errors import PostureMapError
+from geo.posture import Role
 from layers.catalog import LAYERS
 from layers.context import MAX_ZOOM, MIN_ZOOM
 from layers.popups import esc
@@ -112,7 +113,7 @@ def title_facts(
     for frame in frames.values():
         for records in frame["evidence"]:
             for record in records:
-                if record["role"] == "later":
+                if record["role"] == Role.LATER:
                     continue
                 articles.add(str(record["article_id"]))
                 outlets.add(str(record["outlet"]))
