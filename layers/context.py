@@ -71,13 +71,18 @@ def map_options() -> dict[str, Any]:
     }
 
 
-def add_context(m: folium.Map) -> folium.Map:
-    """Add the neighbours, the rivers and the border, each in its own pane, to a base map."""
+def add_context(m: folium.Map, *, fills: bool = True) -> folium.Map:
+    """Add the neighbours, the rivers and the border, each in its own pane, to a base map.
+
+    `fills=False` (a map with online tiles, which draw the countries) leaves out the land and
+    the neighbours, whose opaque fills would hide the tiles.
+    """
     for name, z in (("neighbours", NEIGHBOURS_Z), ("rivers", RIVERS_Z), ("border", BORDER_Z)):
         folium.map.CustomPane(_pane(name), z_index=z, pointer_events=True).add_to(m)
     _ContextStyle().add_to(m)
-    _lines("land", _land_data(), interactive=False, pane="neighbours").add_to(m)
-    _lines("neighbours", _neighbours_data(), interactive=False).add_to(m)
+    if fills:
+        _lines("land", _land_data(), interactive=False, pane="neighbours").add_to(m)
+        _lines("neighbours", _neighbours_data(), interactive=False).add_to(m)
     _lines("rivers", _rivers_data(), interactive=True).add_to(m)
     _lines("border", _border_data(), interactive=True).add_to(m)
     return m

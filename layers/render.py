@@ -417,7 +417,8 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
     folium.map.CustomPane(_pane("labels"), z_index=LABELS_Z, pointer_events=False).add_to(m)
     _Decorations().add_to(m)
     _outline().add_to(m)
-    add_context(m)  # neighbours under the outline; rivers and border over the layers
+    # Neighbours under the outline (unless tiles draw them); rivers and border over the layers.
+    add_context(m, fills=not tiles)
     _Legend().add_to(m)
     keep_legend_below_popups(m)
     lon0, lat0, lon1, lat1 = _iraq_bounds()
