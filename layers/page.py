@@ -77,6 +77,7 @@ class MapView:
 
 def apply_view(m: folium.Map, view: MapView) -> folium.Map:
     """Open the map at `view` instead of its fitted default; zoom is held to the map's limits."""
+    # branca has no public way to remove a child: the fitted default's FitBounds is dropped here.
     for key, child in list(m._children.items()):
         if isinstance(child, folium.map.FitBounds):
             del m._children[key]
