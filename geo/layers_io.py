@@ -20,8 +20,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 WGS84 = "EPSG:4326"
 METRIC_CRS = "EPSG:32638"  # UTM 38N: metres across Iraq, for buffers and distances
 EQUAL_AREA_CRS = "ESRI:102022"  # Africa/Asia Albers equal-area: for areas in km²
-# Iraq's extent with a small margin (lon_min, lat_min, lon_max, lat_max).
-IRAQ_BOUNDS = (38.5, 28.8, 49.0, 37.6)
+Bounds = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
+# Iraq's extent with a small margin.
+IRAQ_BOUNDS: Bounds = (38.5, 28.8, 49.0, 37.6)
 MAX_LAYER_BYTES = 20 * 1024 * 1024
 _WGS84_NAMES = {
     "urn:ogc:def:crs:OGC:1.3:CRS84",
@@ -33,9 +34,20 @@ _REPAIR_TOLERANCE = 0.01  # make_valid may change a polygon's area by at most 1 
 
 
 def read_layer(
-    path: Path, *, required: Sequence[str], polygonal: bool | None = None, within_iraq: bool = True
+    path: Path,
+    *,
+    required: Sequence[str],
+    polygonal: bool | None = None,
+    within_iraq: bool = True,
+    lines: bool = False,
+    bounds: Bounds = IRAQ_BOUNDS,
+    area: str = "Iraq",
 ) -> gpd.GeoDataFrame:
-    """Load a GeoJSON FeatureCollection in WGS84, checking every feature before any is used."""
+    """Load a GeoJSON FeatureCollection in WGS84, checking every feature before any is used.
+
+    `lines` asks for LineString/MultiLineString features; `bounds` (named `area` in messages)
+    is the box every feature must lie in when `within_iraq` holds.
+    """
     collection = _read_json(path)
     features = collection.get("features")
     if collection.get("type") != "FeatureCollection" or not isinstance(features, list):
@@ -51,6 +63,9 @@ def read_layer(
                 required=required,
                 polygonal=polygonal,
                 within_iraq=within_iraq,
+                lines=lines,
+                bounds=bounds,
+                area=area,
             )
         )
     if not rows:
@@ -99,6 +114,9 @@ def _check_feature(
     required: Sequence[str],
     polygonal: bool | None,
     within_iraq: bool,
+    lines: bool = False,
+    bounds: Bounds = IRAQ_BOUNDS,
+    area: str = "Iraq",
 ) -> dict[str, Any]:
     if not isinstance(feature, dict):
         raise DataError(f"{path}: feature #{index} is not a JSON object")
@@ -111,8 +129,12 @@ def _check_feature(
     if polygonal is not None and (geometry.geom_type in {"Polygon", "MultiPolygon"}) != polygonal:
         wanted = "a Polygon or MultiPolygon" if polygonal else "a Point"
         raise DataError(f"{label}: geometry is a {geometry.geom_type}, expected {wanted}")
+    if lines and geometry.geom_type not in {"LineString", "MultiLineString"}:
+        raise DataError(
+            f"{label}: geometry is a {geometry.geom_type}, expected a LineString or MultiLineString"
+        )
     if within_iraq:
-        _check_bounds(label, geometry)
+        _check_bounds(label, geometry, bounds, area)
     if not geometry.is_valid:
         geometry = _repair(label, geometry)
     return {**props, "geometry": geometry}
@@ -130,14 +152,16 @@ def _geometry(label: str, raw: Any) -> BaseGeometry:
     return geometry
 
 
-def _check_bounds(label: str, geometry: BaseGeometry) -> None:
+def _check_bounds(
+    label: str, geometry: BaseGeometry, bounds: Bounds = IRAQ_BOUNDS, area: str = "Iraq"
+) -> None:
     minx, miny, maxx, maxy = geometry.bounds
-    lon0, lat0, lon1, lat1 = IRAQ_BOUNDS
+    lon0, lat0, lon1, lat1 = bounds
     if minx < lon0 or maxx > lon1 or miny < lat0 or maxy > lat1:
         hint = " (are longitude and latitude swapped, or is it not WGS84?)"
         raise DataError(
             f"{label}: coordinates ({minx:.3f}, {miny:.3f}, {maxx:.3f}, {maxy:.3f}) "
-            f"fall outside Iraq{hint}"
+            f"fall outside {area}{hint}"
         )
 
 

@@ -22,7 +22,14 @@ from geo.errors import PostureMapError
 from geo.evidence import claims_table
 from geo.gazetteer import default_gazetteer
 from layers.assets import inline_assets
-from layers.render import build_map, default_claims, frame_records, layer_frames
+from layers.page import MapView, add_title_block, apply_view, title_facts
+from layers.render import (
+    build_map,
+    default_claims,
+    frame_records,
+    layer_frames,
+    resolve_layer_ids,
+)
 
 # Spreadsheet apps run a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,10 +52,20 @@ def html_text(
     as_of: dt.date | None = None,
     claims: Iterable[Claim] | None = None,
     tiles: bool = False,
+    view: MapView | None = None,
 ) -> str:
-    """The map as one HTML page with Leaflet, jQuery and the CSS inlined: it draws offline."""
-    page = build_map(layer_ids, as_of=as_of, claims=claims, tiles=tiles).get_root().render()
-    return inline_assets(page)
+    """The map as one HTML page with Leaflet, jQuery and the CSS inlined: it draws offline.
+
+    The page has a <title> and a title block (layers, date, articles and outlets behind what is
+    drawn); it opens at `view` (the user's) if given, else fitted to Iraq.
+    """
+    ids = resolve_layer_ids(layer_ids)
+    pool = tuple(default_claims() if claims is None else claims)
+    m = build_map(ids, as_of=as_of, claims=pool, tiles=tiles)
+    add_title_block(m, title_facts(ids, layer_frames(ids, as_of=as_of, claims=pool), as_of))
+    if view is not None:
+        apply_view(m, view)
+    return inline_assets(m.get_root().render())
 
 
 def export_html(
@@ -58,9 +75,10 @@ def export_html(
     as_of: dt.date | None = None,
     claims: Iterable[Claim] | None = None,
     tiles: bool = False,
+    view: MapView | None = None,
 ) -> Path:
     """Write the self-contained map to `path` (see html_text)."""
-    return _write(path, html_text(layer_ids, as_of=as_of, claims=claims, tiles=tiles))
+    return _write(path, html_text(layer_ids, as_of=as_of, claims=claims, tiles=tiles, view=view))
 
 
 def geojson_collection(

@@ -26,6 +26,7 @@ from geo.layers_io import IRAQ_BOUNDS
 from geo.posture import Status
 from layers.assets import use_assets
 from layers.catalog import LAYERS
+from layers.context import add_context, keep_legend_below_popups, map_options
 from layers.decorations import Decorations
 from layers.frames import (
     APPROX_RADIUS_M,
@@ -143,10 +144,9 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
         zoom_start=6,
         tiles=None,
         control_scale=True,
-        min_zoom=4,
-        max_zoom=14,
         zoom_snap=0.25,
         zoom_delta=0.5,
+        **map_options(),  # zoom limits and bounds that hold without a tile layer
     )
     use_assets(m, asset_urls)
     if tiles:
@@ -160,7 +160,10 @@ def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None
     folium.map.CustomPane(_pane("labels"), z_index=LABELS_Z, pointer_events=False).add_to(m)
     _Decorations().add_to(m)
     _outline().add_to(m)
+    # Neighbours under the outline (unless tiles draw them); rivers and border over the layers.
+    add_context(m, fills=not tiles)
     _Legend().add_to(m)
+    keep_legend_below_popups(m)
     lon0, lat0, lon1, lat1 = _iraq_bounds()
     # Iraq fits in the space left of the legend (bottom right), so the legend hides no layer.
     m.fit_bounds(

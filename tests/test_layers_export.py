@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import folium
 import pytest
 
+import cli
 from geo.claims import ClaimKind
+from geo.errors import PostureMapError
 from layers.assets import (
     UNNEEDED,
     AssetError,
@@ -22,8 +26,10 @@ from layers.assets import (
     write_static_assets,
 )
 from layers.catalog import LAYERS
+from layers.context import MAX_ZOOM
 from layers.export import export_csv, export_geojson, export_html, html_text
-from tests.test_layers_helpers import claim, hostile_claims, seed_article, seed_claims
+from layers.page import MapView
+from tests.test_layers_helpers import HOSTILE, claim, hostile_claims, seed_article, seed_claims
 
 MAX_BYTES = 1_500_000
 
@@ -68,10 +74,100 @@ def test_export_html_is_one_self_contained_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]  # no temp file left
 
 
-def test_export_html_for_chosen_layers_and_date(tmp_path: Path) -> None:
+def _title_block(page: str) -> tuple[str, str]:
+    """The page's <title> text and its title block's visible text (tags stripped)."""
+    title = re.findall(r"<title>(.*?)</title>", page, flags=re.S)
+    blocks = re.findall(r'<header class="pm-title-block">(.*?)</header>', page, flags=re.S)
+    assert len(title) == 1
+    assert len(blocks) == 1
+    return html.unescape(title[0]), html.unescape(re.sub(r"<[^>]+>", "\n", blocks[0]))
+
+
+def test_export_html_names_its_layers_date_articles_and_outlets() -> None:
     page = html_text(["isis_activity_zones"], as_of=dt.date(2025, 11, 26), claims=seed_claims())
     assert "Hamrin Mountains" in page
-    assert LAYERS["coalition_positions"].title not in page.split("pm-legend", 1)[0]
+    title, block = _title_block(page)
+    assert title == "Iraq: coalition posture and ISIS activity, as of 26 November 2025"
+    assert "As of 26 November 2025" in block
+    assert f"Shown: {LAYERS['isis_activity_zones'].title}" in block
+    assert LAYERS["coalition_positions"].title not in block  # only the chosen layer
+    assert "From 1 article by Rudaw." in block
+    assert '<time datetime="2025-11-26">' in page
+    # A header above the map, not a control over it.
+    assert page.index('class="pm-title-block"') < page.index('class="folium-map"')
+
+
+def test_title_block_counts_each_article_and_outlet_once_and_escapes_them() -> None:
+    page = html_text(claims=hostile_claims())
+    _, block = _title_block(page)
+    assert "Latest reporting (to 27 November 2025)" in block  # the hostile article's date
+    assert f"From 2 articles by Outlet {HOSTILE}, Rudaw." in block
+    raw = re.search(r'<header class="pm-title-block">.*?</header>', page, flags=re.S)
+    assert raw is not None
+    assert "<script>" not in raw.group(0)
+    assert "<img" not in raw.group(0)
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in raw.group(0)
+
+
+def test_title_block_says_when_nothing_drawn_has_reporting() -> None:
+    _, block = _title_block(html_text(as_of=dt.date(1990, 1, 1), claims=seed_claims()))
+    assert "As of 1 January 1990" in block
+    assert "No reporting in the record supports anything drawn as of this date." in block
+    assert "From " not in block
+
+
+def test_export_opens_at_the_view_it_is_given() -> None:
+    fitted = html_text(["governorates"], claims=seed_claims())
+    assert _FIT.search(fitted)
+    page = html_text(
+        ["governorates"], claims=seed_claims(), view=MapView(center=(36.19, 44.01), zoom=9)
+    )
+    options = _map_options(page)
+    assert options["center"] == [36.19, 44.01]
+    assert options["zoom"] == 9
+    assert not _FIT.search(page)  # the user's view, not the fitted default
+    bounded = html_text(
+        ["governorates"], claims=seed_claims(), view=MapView(bounds=((33.0, 43.0), (34.0, 45.0)))
+    )
+    assert [m.group(1) for m in _FIT.finditer(bounded)] == ["[[33.0, 43.0], [34.0, 45.0]]"]
+    too_far = html_text(["governorates"], claims=seed_claims(), view=MapView((33.0, 44.0), 30))
+    assert _map_options(too_far)["zoom"] == MAX_ZOOM  # held to the map's limits
+
+
+def test_a_view_from_leaflet_state_and_bad_views() -> None:
+    state = {"center": {"lat": 33.3, "lng": 44.4}, "zoom": 11, "bounds": {}}
+    assert MapView.from_leaflet(state) == MapView(center=(33.3, 44.4), zoom=11.0)
+    bounds = {"_southWest": {"lat": 30, "lng": 40}, "_northEast": {"lat": 36, "lng": 47}}
+    assert MapView.from_leaflet({"bounds": bounds}) == MapView(bounds=((30, 40), (36, 47)))
+    assert MapView.from_leaflet({}) is None
+    with pytest.raises(PostureMapError, match="needs a centre and a zoom"):
+        MapView(center=(33.0, 44.0))
+    with pytest.raises(PostureMapError, match=r"\(144\.0, 33\.0\) is not a latitude"):
+        MapView(center=(144.0, 33.0), zoom=6)
+    with pytest.raises(PostureMapError, match="zoom nan is not a number"):
+        MapView(center=(33.0, 44.0), zoom=float("nan"))
+
+
+def test_cli_export_carries_the_title_block(tmp_path: Path) -> None:
+    out = tmp_path / "cli.html"
+    assert cli.main(["export", "--out", str(out), "--as-of", "2025-11-26"]) == 0
+    title, block = _title_block(out.read_text(encoding="utf-8"))
+    assert title.endswith("as of 26 November 2025")
+    assert "Rudaw" in block
+
+
+_FIT = re.compile(r"map_[0-9a-f]+\.fitBounds\(\s*(\[\[[^\]]*\], \[[^\]]*\]\])")
+
+
+def _map_options(page: str) -> dict[str, Any]:
+    """The literal options of the page's L.map(...) call: centre and zoom."""
+    call = re.search(r"L\.map\(\s*\"[^\"]+\",\s*\{(.*?)\}\s*\);", page, flags=re.S)
+    assert call is not None
+    center = re.search(r"center: (\[[^\]]*\])", call.group(1))
+    zoom = re.search(r'"zoom": ([0-9.]+)', call.group(1))
+    assert center is not None
+    assert zoom is not None
+    return {"center": json.loads(center.group(1)), "zoom": float(zoom.group(1))}
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temp(
