@@ -1,4 +1,4 @@
-"""What the dashboard shows beside the map: the evidence behind one place, and the claims table.
+"""What the dashboard shows beside the map: evidence, the claims table, the slider, the intake.
 
 Pure functions over claims and layer frames, so app.py only wires them to widgets and the
 same escaping (layers.popups) guards the panel as guards the map's popups.
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.changes import evidence_dates
 from geo.claims import Claim
 from geo.evidence import places_at
 from geo.gazetteer import default_gazetteer
@@ -84,3 +87,60 @@ def filter_claims(
         if chosen:
             keep &= table[column].isin(list(chosen))
     return table[keep]
+
+
+# --- the sidebar's time slider and the article intake ---------------------------------------
+
+
+def slider_stops(claims: Iterable[Claim], latest: dt.date) -> list[dt.date]:
+    """The time slider's stops: each date a claim takes effect, and the latest article's date."""
+    return sorted({*evidence_dates(claims), latest})
+
+
+def stop_at_or_before(stops: Sequence[dt.date], day: object) -> dt.date:
+    """The last stop on or before `day` (the first stop when none is): a date the slider holds."""
+    if isinstance(day, dt.date) and day in stops:
+        return day
+    earlier = [s for s in stops if isinstance(day, dt.date) and s <= day]
+    return earlier[-1] if earlier else stops[0]
+
+
+def next_stop(stops: Sequence[dt.date], current: dt.date) -> dt.date | None:
+    """The stop after `current` for the play button; None at the end."""
+    return next((s for s in stops if s > current), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """What the intake reads: raw text or bytes and its name; or why it reads nothing."""
+
+    raw: bytes | str | None
+    name: str = ""
+    message: str = ""
+
+
+def choose_input(pasted: str, upload: tuple[str, bytes] | None) -> Input:
+    """Which input to read, or why none: never a pasted text silently ignored for an upload."""
+    if upload is not None and pasted.strip():
+        return Input(
+            None,
+            message="Both a pasted text and an uploaded file are given: nothing was read. "
+            "Clear the text box or remove the file, so it is clear which one to add.",
+        )
+    if upload is not None:
+        return Input(upload[1], upload[0])
+    if pasted and not pasted.strip():
+        return Input(
+            None,
+            message="The pasted text is empty (only spaces or blank lines): nothing was read. "
+            "Paste the article: header lines, a blank line, then the body.",
+        )
+    return Input(pasted or None, "pasted article")
+
+
+def folder_label(folder: Path) -> str:
+    """A folder as the user would type it: relative to the working folder when inside it."""
+    try:
+        return f"{folder.resolve().relative_to(Path.cwd().resolve())}/"
+    except ValueError:
+        return f"{folder}/"
