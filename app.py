@@ -9,47 +9,30 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.articles import Article, articles_dir, folder_signature, load_articles, save_article
+from geo.articles import Article, articles_dir, folder_signature, save_article
 from geo.changes import changes_between
 from geo.claims import Claim
 from geo.errors import PostureMapError
-from geo.extract import extract_articles
 from geo.intake import Verdict, review_article
+from layers import panel
 from layers.assets import write_static_assets
-from layers.catalog import LAYERS
-from layers.changes import CHANGES_LAYER, changes_csv, changes_frame, changes_group, changes_title
+from layers.changes import changes_csv, changes_frame, changes_title
 from layers.export import claims_frame, geojson_text, html_text, table_csv
-from layers.panel import (
-    choose_input,
-    clicked_place,
-    evidence_html,
-    filter_claims,
-    folder_label,
-    next_stop,
-    place_choices,
-    place_name,
-    slider_stops,
-    stop_at_or_before,
-)
 from layers.popups import md
-from layers.render import base_map, layer_frames, layer_groups
+from layers.render import base_map, layer_frames
 from layers.switches import layer_control, shown_layers
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PLAY_STEP_S = 1.5
-_ALERTS = {Verdict.UNREADABLE: st.error, Verdict.NO_CLAIMS: st.warning, Verdict.IN_USE: st.info}
+ALERTS = {Verdict.UNREADABLE: st.error, Verdict.NO_CLAIMS: st.warning, Verdict.IN_USE: st.info}
 PREVIEW = ["kind", "place_name", "status", "personnel_min", "personnel_max", "quote"]
-_DAY = "%d %b %Y"
+state = st.session_state
 
 
 @st.cache_data(show_spinner=False)
-def _shipped(folder: str, signature: tuple) -> tuple[list[Article], list[str], list[Claim]]:
+def _record(folder: str, signature: tuple) -> tuple[list[Article], list[str], list[Claim]]:
     """The folder's articles; `signature` is in the cache key, so a dropped-in file is read."""
-    try:
-        articles, problems = load_articles(Path(folder))
-    except PostureMapError as exc:  # the folder itself is missing: say so, draw the base map
-        return [], [str(exc)], []
-    return articles, [p.message for p in problems], extract_articles(articles)
+    return panel.read_record(Path(folder))
 
 
 @st.cache_resource(show_spinner=False)
@@ -57,137 +40,104 @@ def _asset_urls() -> dict[str, str]:
     return write_static_assets(STATIC_DIR, base_url_path=st.get_option("server.baseUrlPath"))
 
 
-def _added(message: str) -> None:
-    st.session_state["paste"] = ""
-    st.session_state["flash"] = ("success", message)
-
-
 def _apply(article: Article, claims: tuple[Claim, ...]) -> None:
-    st.session_state.setdefault("added", {})[article.id] = (article, claims)
-    _added(f"Applied {len(claims)} claims to this session's map (not saved).")
+    state.setdefault("added", {})[article.id] = (article, claims)
+    state["paste"], state["flash"] = (
+        "",
+        f"Applied {len(claims)} claims to this session's map (not saved).",
+    )
 
 
 def _save(article: Article) -> None:
     try:  # the folder is looked up now, not at import, so tests can point it elsewhere
         path = save_article(article)
     except (PostureMapError, OSError) as exc:
-        st.session_state["flash"] = ("error", f"Not saved: {exc}")
+        state["flash_error"] = f"Not saved: {exc}"
         return
-    st.session_state.get("added", {}).pop(article.id, None)  # it now loads from the folder
-    _shipped.clear()
-    _added(f"Saved as {folder_label(path.parent)}{path.name}; on the map.")
-
-
-def _start_play(stops: list[date]) -> None:
-    if st.session_state.get("play") and st.session_state.get("as_of") == stops[-1]:
-        st.session_state["as_of"] = stops[0]  # play from the start, not stop at once
-    st.session_state["play_at"] = time.monotonic()
+    state.get("added", {}).pop(article.id, None)  # it now loads from the folder
+    _record.clear()
+    state["paste"], state["flash"] = "", f"Saved as {panel.folder_label(path.parent)}{path.name}."
 
 
 @st.fragment(run_every=PLAY_STEP_S)
 def _player(stops: list[date]) -> None:
-    """While Play is on: one stop on every tick, then the whole page redraws at that date."""
-    if time.monotonic() - st.session_state.get("play_at", 0.0) < PLAY_STEP_S * 0.8:
+    """While Play is on, each tick moves the date one stop on and redraws the page."""
+    if time.monotonic() - state.get("play_at", 0.0) < PLAY_STEP_S * 0.8:
         return  # the page's own run, not a tick
-    st.session_state["play_at"] = time.monotonic()
-    following = next_stop(stops, st.session_state["as_of"])
-    if following is None:
-        st.session_state["play"] = False
-    else:
-        st.session_state["as_of"] = following
+    state["play_at"], following = time.monotonic(), panel.next_stop(stops, state["as_of"])
+    state["as_of" if following else "play"] = following or False  # at the end, stop
     st.rerun(scope="app")
 
 
-def _changes_range() -> tuple[date, date]:
-    return st.session_state["changes_from"], st.session_state["changes_to"]
+def _play(stops: list[date]) -> None:
+    if state.get("play") and state.get("as_of") == stops[-1]:
+        state["as_of"] = stops[0]  # from the start, not stop at once
+    state["play_at"] = time.monotonic()
 
 
-def _sidebar(articles: list[Article], problems: list[str], stops: list[date], latest: date) -> date:
-    bar = st.sidebar
-    bar.header("Posture as of")
-    state = st.session_state
+def _sidebar(articles: list[Article], problems: list[str], claims: tuple, latest: date) -> date:
+    bar, stops = st.sidebar, panel.slider_stops(claims, latest)
     if state.get("as_of", latest) == state.get("latest_seen", latest):
-        state["as_of"] = latest  # who watched the latest news still does, after Apply or Save
-    state["latest_seen"] = latest
-    state["as_of"] = stop_at_or_before(stops, state["as_of"])
-    as_of: date = bar.select_slider(
-        "Dates with evidence", stops, key="as_of", format_func=lambda d: f"{d:{_DAY}}"
-    )
-    bar.toggle("Play: step through the dates", key="play", on_change=_start_play, args=(stops,))
-    if st.session_state.get("play"):
+        state["as_of"] = latest  # who watched the latest news still does (Apply, Save, a file)
+    state["latest_seen"], state["as_of"] = latest, panel.stop_at_or_before(stops, state["as_of"])
+    bar.header("Posture as of")
+    as_of = bar.select_slider("Dates with evidence", stops, key="as_of", format_func=_day)
+    bar.toggle("Play: step through the dates", key="play", on_change=_play, args=(stops,))
+    if state.get("play"):
         with bar:
             _player(stops)
     bar.header("What changed")
-    for key, default in (("changes_from", stops[0]), ("changes_to", as_of)):
-        st.session_state[key] = stop_at_or_before(stops, st.session_state.get(key, default))
-        bar.select_slider(key[8:].title(), stops, key=key, format_func=lambda d: f"{d:{_DAY}}")
-    bar.toggle("Show the changes on the map", key="show_changes")
+    bar.date_input("From", value=stops[0], key="changes_from", format="YYYY-MM-DD")
+    bar.date_input("To", value=as_of, key="changes_to", format="YYYY-MM-DD")
+    bar.toggle("Show the changes on the map", key="show_changes", help=panel.RINGS_HELP)
     bar.caption("Layers: switch them on the map (top right); the map keeps its view.")
     bar.header("Articles in use")
-    added = st.session_state.get("added", {})
     for a in articles:
-        suffix = " (added this session)" if a.id in added else ""
-        bar.text(f"{a.published:{_DAY}} · {a.source}: {a.title}{suffix}")
+        bar.text(f"{_day(a.published)} · {a.source}: {a.title}" + _added_mark(a))
     for message in problems:
         bar.warning(f"Skipped an article: {md(message)}")
-    if added:
-        bar.button(
-            "Forget the articles added this session",
-            key="forget",
-            on_click=lambda: st.session_state.pop("added", None),
-        )
+    if state.get("added"):
+        bar.button("Forget the articles added this session", on_click=state.pop, args=("added",))
     return as_of
 
 
-def _map(as_of: date, claims: tuple[Claim, ...], changes: list) -> tuple[list[str], dict]:
-    """Every layer sent once (the map's own control shows and hides them); what is shown."""
-    ids = list(LAYERS)
-    groups = layer_groups(ids, as_of=as_of, claims=claims)
-    if st.session_state.get("show_changes"):
-        groups.append(changes_group(changes, title=changes_title(*_changes_range())))
-        ids.append(CHANGES_LAYER)
-    state = st_folium(
-        base_map(asset_urls=_asset_urls()),
-        key="map",
-        height=620,
-        use_container_width=True,
-        feature_group_to_add=groups,
-        layer_control=layer_control(groups, ids),
-        returned_objects=["last_object_clicked", "selected_layers"],
-    )
-    return shown_layers(state), (state or {}).get("last_object_clicked")
+def _day(day: date) -> str:
+    return f"{day:%d %b %Y}"
+
+
+def _added_mark(article: Article) -> str:
+    return " (added this session)" if article.id in state.get("added", {}) else ""
+
+
+def _download(where: object, label: str, data: object, name: str, mime: str) -> None:
+    # A callable: the file is built when the button is clicked, not on every rerun.
+    where.download_button(label, data, name, mime, key=f"dl_{name}", on_click="ignore")  # type: ignore[attr-defined]
 
 
 def _evidence(frames: dict, claims: tuple[Claim, ...], as_of: date, click: dict | None) -> None:
     st.subheader("Evidence")
-    hit = clicked_place(frames, click)
-    if hit and click != st.session_state.get("last_click"):
-        st.session_state["last_click"], st.session_state["place"] = click, hit
-    place = st.selectbox(
-        "Place: click a feature on the map, or choose",
-        place_choices(claims, first=[hit] if hit else []),
-        index=None,
-        format_func=place_name,
-        key="place",
-    )
-    if place:
-        st.html(evidence_html(place, frames, claims, as_of=as_of))
+    hit = panel.clicked_place(frames, click)
+    if hit and click != state.get("last_click"):
+        state["last_click"], state["place"] = click, hit
+    choices = panel.place_choices(claims, first=[hit] if hit else [])
+    label = "Place: click a feature on the map, or choose"
+    if place := st.selectbox(label, choices, index=None, format_func=panel.place_name, key="place"):
+        st.html(panel.evidence_html(place, frames, claims, as_of=as_of))
 
 
-def _changes(changes: list) -> None:
-    before, after = _changes_range()
+def _changes(changes: list, before: date, after: date) -> None:
     st.subheader(changes_title(before, after))
     if not changes:
         st.caption("Nothing changed between these dates.")
         return
     st.dataframe(changes_frame(changes), hide_index=True)
-    st.download_button(
+    name = f"posture-map-changes_{before}_{after}.csv"
+    _download(
+        st,
         f"Download these {len(changes)} changes (CSV)",
         lambda: changes_csv(changes),
-        f"posture-map-changes_{before}_{after}.csv",
+        name,
         "text/csv",
-        key="dl_changes",
-        on_click="ignore",
     )
 
 
@@ -195,86 +145,76 @@ def _claims_table(claims: tuple[Claim, ...]) -> None:
     st.subheader("All claims")
     table = claims_frame(claims)
     kind, where, outlet = st.columns(3)
-    shown = filter_claims(
+    places = sorted(table["place_id"].unique(), key=panel.place_name)
+    shown = panel.filter_claims(
         table,
         kinds=kind.multiselect("Kind", sorted(table["kind"].unique()), key="f_kind"),
-        places=where.multiselect(
-            "Place",
-            sorted(table["place_id"].unique(), key=place_name),
-            format_func=place_name,
-            key="f_place",
-        ),
+        places=where.multiselect("Place", places, format_func=panel.place_name, key="f_place"),
         outlets=outlet.multiselect("Outlet", sorted(table["outlet"].unique()), key="f_outlet"),
     )
     st.dataframe(shown, hide_index=True)
-    st.download_button(
+    _download(
+        st,
         f"Download these {len(shown)} claims (CSV)",
         lambda: table_csv(shown),
         "posture-map-claims.csv",
         "text/csv",
-        key="dl_table",
-        on_click="ignore",
     )
 
 
 def _add_article(saved: list[Article]) -> None:
-    folder = folder_label(articles_dir())
-    with st.expander(
-        "Add an article: paste its text or upload a .txt", expanded="flash" in st.session_state
-    ):
-        if "flash" in st.session_state:
-            kind, message = st.session_state.pop("flash")
-            (st.success if kind == "success" else st.error)(md(message))
-        st.caption(
-            "Header lines title:, source:, url: (optional), published: YYYY-MM-DD, a "
-            "blank line, then the body; at most 1,000,000 bytes of UTF-8."
-        )
+    flash = state.pop("flash", None), state.pop("flash_error", None)
+    with st.expander("Add an article: paste its text or upload a .txt", expanded=any(flash)):
+        if flash[0]:
+            st.success(md(f"{flash[0]} The map is at {_day(state['as_of'])}."))
+        if flash[1]:
+            st.error(md(flash[1]))
+        st.caption(panel.INTAKE_HELP)
         pasted = st.text_area("Article text", key="paste", height=180)
         upload = st.file_uploader("…or upload a .txt file", type=["txt"], key="upload")
-        given = choose_input(pasted, (upload.name, upload.getvalue()) if upload else None)
+        given = panel.choose_input(pasted, (upload.name, upload.getvalue()) if upload else None)
         if given.raw is None:
             (st.warning if given.message else st.caption)(
-                md(given.message or "Nothing to read yet: paste an article or upload a file.")
+                md(given.message or "Nothing to read yet.")
             )
             return
         review = review_article(given.raw, name=given.name, in_use=saved)
         if review.verdict is not Verdict.READY or review.article is None:
-            _ALERTS[review.verdict](md(review.message))
+            ALERTS[review.verdict](md(review.message))
             return
         st.write(f"{len(review.claims)} claims found; check them before applying:")
         st.dataframe(claims_frame(review.claims)[PREVIEW], hide_index=True)
         left, right = st.columns(2)
-        applied = review.article.id in st.session_state.get("added", {})
+        done = review.article.id in state.get("added", {})
+        label = "Applied to this session's map" if done else "Apply to this session's map"
         left.button(
-            "Applied to this session's map" if applied else "Apply to this session's map",
-            key="apply",
-            on_click=_apply,
-            disabled=applied,
-            args=(review.article, review.claims),
+            label, key="apply", on_click=_apply, args=(review.article, review.claims), disabled=done
         )
-        right.button(f"Save into {md(folder)}", key="save", on_click=_save, args=(review.article,))
+        right.button(
+            f"Save into {md(panel.folder_label(articles_dir()))}",
+            key="save",
+            on_click=_save,
+            args=(review.article,),
+        )
 
 
 def _exports(chosen: list[str], as_of: date, claims: tuple[Claim, ...]) -> None:
     st.subheader("Export exactly what is on screen")
-    html, geojson = st.columns(2)
+    left, right = st.columns(2)
     stem = f"posture-map_{as_of.isoformat()}"
-    # Callables: the files are built when a button is clicked, not on every rerun.
-    html.download_button(
+    _download(
+        left,
         "Map (one HTML file, works offline)",
-        key="dl_html",
-        on_click="ignore",
-        data=lambda: html_text(chosen, as_of=as_of, claims=claims),
-        file_name=f"{stem}.html",
-        mime="text/html",
+        lambda: html_text(chosen, as_of=as_of, claims=claims),
+        f"{stem}.html",
+        "text/html",
     )
-    geojson.download_button(
+    _download(
+        right,
         "Layers (GeoJSON)",
-        key="dl_geojson",
-        on_click="ignore",
-        data=lambda: geojson_text(chosen, as_of=as_of, claims=claims),
-        file_name=f"{stem}.geojson",
-        mime="application/geo+json",
+        lambda: geojson_text(chosen, as_of=as_of, claims=claims),
+        f"{stem}.geojson",
+        "application/geo+json",
     )
 
 
@@ -282,22 +222,38 @@ def main() -> None:
     """Draw the dashboard: sidebar, map, evidence, changes, claims table, intake, exports."""
     st.set_page_config(page_title="posture-map: Iraq", layout="wide")
     folder = articles_dir()
-    shipped, problems, shipped_claims = _shipped(str(folder), folder_signature(folder))
-    added = list(st.session_state.get("added", {}).values())
+    shipped, problems, shipped_claims = _record(str(folder), folder_signature(folder))
+    added = list(state.get("added", {}).values())
     articles = [*shipped, *(a for a, _ in added)]
     claims = (*shipped_claims, *(c for _, found in added for c in found))
     latest = max((a.published for a in articles), default=date.today())
-    as_of = _sidebar(articles, problems, slider_stops(claims, latest), latest)
+    as_of = _sidebar(articles, problems, claims, latest)
     st.title("Coalition posture and ISIS activity in Iraq")
     caption = st.empty()
     try:
-        changes = changes_between(claims, *_changes_range())
-        chosen, click = _map(as_of, claims, changes)
+        span = state["changes_from"], state["changes_to"]
+        changes = changes_between(claims, *span)
+        groups, ids = panel.map_groups(
+            as_of,
+            claims,
+            changes=changes if state.get("show_changes") else None,
+            changes_title=changes_title(*sorted(span)),
+        )
+        returned = ["last_object_clicked", "selected_layers"]  # a pan or zoom does not rerun
+        page = st_folium(
+            base_map(asset_urls=_asset_urls()),
+            key="map",
+            height=620,
+            use_container_width=True,
+            feature_group_to_add=groups,
+            layer_control=layer_control(groups, ids),
+            returned_objects=returned,
+        )
+        chosen = shown_layers(page)
         frames = layer_frames(chosen, as_of=as_of, claims=claims)
-        counts = " · ".join(f"{LAYERS[lid].title}: {len(frames[lid])}" for lid in chosen)
-        caption.caption(f"As of {as_of:{_DAY}} · {counts or 'no layer shown'}")
-        _evidence(frames, claims, as_of, click)
-        _changes(changes)
+        caption.caption(panel.caption_text(as_of, frames))
+        _evidence(frames, claims, as_of, (page or {}).get("last_object_clicked"))
+        _changes(changes, *sorted(span))
         _claims_table(claims)
         _add_article(shipped)
         _exports(chosen, as_of, claims)

@@ -11,17 +11,31 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import folium
 import geopandas as gpd
 import pandas as pd
 
-from geo.changes import evidence_dates
+from geo.articles import Article, load_articles
+from geo.changes import Change, evidence_dates
 from geo.claims import Claim
+from geo.errors import PostureMapError
 from geo.evidence import places_at
+from geo.extract import extract_articles
 from geo.gazetteer import default_gazetteer
 from geo.posture import place_evidence
+from layers.catalog import LAYERS
+from layers.changes import CHANGES_LAYER, changes_group
 from layers.popups import POPUP_CSS, popup_html
-from layers.render import evidence_records, feature_attributes, frame_records
+from layers.render import evidence_records, feature_attributes, frame_records, layer_groups
 
+INTAKE_HELP = (
+    "Header lines title:, source:, url: (optional), published: YYYY-MM-DD, a blank line, then "
+    "the body; at most 1,000,000 bytes of UTF-8."
+)
+RINGS_HELP = (
+    "Rings: grey dashed emptied · blue gained · purple head count or status changed · "
+    "red ISIS activity or threat appeared · green went quiet."
+)
 # The popup's width cap suits a map bubble, not a page column.
 _PANEL_CSS = POPUP_CSS + ".pm-popup{max-width:none}.pm-evidence{max-height:none}"
 
@@ -144,3 +158,37 @@ def folder_label(folder: Path) -> str:
         return f"{folder.resolve().relative_to(Path.cwd().resolve())}/"
     except ValueError:
         return f"{folder}/"
+
+
+def read_record(folder: Path) -> tuple[list[Article], list[str], list[Claim]]:
+    """The folder's articles, the reasons some were skipped, and their claims.
+
+    A missing folder is one reason and no articles: the dashboard still draws its base map.
+    """
+    try:
+        articles, problems = load_articles(folder)
+    except PostureMapError as exc:
+        return [], [str(exc)], []
+    return articles, [p.message for p in problems], list(extract_articles(articles))
+
+
+def map_groups(
+    as_of: dt.date,
+    claims: tuple[Claim, ...],
+    *,
+    changes: Sequence[Change] | None = None,
+    changes_title: str = "",
+) -> tuple[list[folium.FeatureGroup], list[str]]:
+    """Every catalog layer (the map's own control shows and hides them), then the changes."""
+    ids = list(LAYERS)
+    groups = layer_groups(ids, as_of=as_of, claims=claims)
+    if changes is not None:
+        groups.append(changes_group(changes, title=changes_title))
+        ids.append(CHANGES_LAYER)
+    return groups, ids
+
+
+def caption_text(as_of: dt.date, frames: Mapping[str, gpd.GeoDataFrame]) -> str:
+    """The line over the map: the date and each shown layer with how many features it draws."""
+    counts = " · ".join(f"{LAYERS[lid].title}: {len(frame)}" for lid, frame in frames.items())
+    return f"As of {as_of:%d %b %Y} · {counts or 'no layer shown'}"

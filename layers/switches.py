@@ -59,12 +59,26 @@ def shown_layers(
     return [layer_id for layer_id in LAYERS if layer_id in names]
 
 
+_CONTROL_CSS = (
+    ".leaflet-control-layers{font:12px/1.35 system-ui,sans-serif}"
+    ".leaflet-control-layers-expanded{padding:4px 8px 4px 6px}"
+    ".leaflet-control-layers label{margin:1px 0}"
+)
+
+
 class _ReportLayers(MacroElement):
     """Runs after the control is built (it is the control's child in the page's script)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function(map, control) {
+            if (!document.getElementById("pm-switch-style")) {
+                // As small as the legend's text, so the two fit one above the other.
+                var style = document.createElement("style");
+                style.id = "pm-switch-style";
+                style.textContent = {{ this.css|tojson }};
+                document.head.appendChild(style);
+            }
             var hidden = window.__pmHidden = window.__pmHidden || {};
             function report(group, shown) {
                 map.fire(shown ? "overlayadd" : "overlayremove", {layer: group});
@@ -100,5 +114,6 @@ class _ReportLayers(MacroElement):
         super().__init__()
         self._name = "ReportLayers"
         self.ids = dict(ids)
+        self.css = _CONTROL_CSS
         self.url = LAYER_URL
         self.ready = READY

@@ -22,6 +22,7 @@ from geo.articles import ARTICLES_ENV, MAX_ARTICLE_BYTES, articles_dir
 from layers.catalog import LAYERS
 from layers.switches import LAYER_URL, READY
 from tests.conftest import REPO, SEED
+from tests.test_geo_changes import ARTICLES as DRAWDOWN
 from tests.test_layers_render import layer_control_names
 
 APP = str(REPO / "app.py")
@@ -176,20 +177,36 @@ def test_the_slider_stops_at_dates_with_evidence_and_changes_the_posture(app: Ap
 
 
 def test_the_changes_view_lists_what_changed_and_draws_it_on_request(
-    app: AppTest, downloads: dict[str, Callable[[], Any]]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, downloads: dict[str, Callable[[], Any]]
 ) -> None:
-    app.select_slider(key="changes_from").set_value(date(2025, 8, 21))
-    app.select_slider(key="changes_to").set_value(date(2025, 11, 26)).run()
-    table = app.dataframe[0].value
-    emptied = set(table.loc[table["what"] == "emptied", "place_id"])
-    assert {"baghdad_airport", "green_zone", "joc_hq", "ain_al_asad"} <= emptied
-    assert "Changes 21 Aug 2025 → 26 Nov 2025" in [h.value for h in app.subheader]
-    csv = text_of(downloads["posture-map-changes_2025-08-21_2025-11-26.csv"]())
+    for name, text in DRAWDOWN.items():  # invented articles: not the shipped corpus
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv(ARTICLES_ENV, str(tmp_path))
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.date_input(key="changes_from").set_value(date(2025, 8, 1))
+    app.date_input(key="changes_to").set_value(date(2026, 2, 1)).run()
+    table = next(d.value for d in app.dataframe if "what" in d.value)
+    rows = dict(zip(table["place_id"], table["what"], strict=True))
+    assert {p for p, what in rows.items() if what == "emptied"} == {
+        "baghdad_airport",
+        "green_zone",
+        "joc_hq",
+        "ain_al_asad",
+    }
+    assert rows["erbil"] == rows["harir"] == "gained"
+    assert "Changes 01 Aug 2025 → 01 Feb 2026" in [h.value for h in app.subheader]
+    csv = text_of(downloads["posture-map-changes_2025-08-01_2026-02-01.csv"]())
     assert csv.splitlines()[0].startswith("place,layer,what,before,after")
+    assert csv.count(",emptied,") == 4
     assert "pm-change" not in map_payload(app)["feature_group"]
     app.toggle(key="show_changes").set_value(True).run()
-    assert "pm-change pm-change-emptied" in map_payload(app)["feature_group"]
-    assert "Changes 21 Aug 2025" in map_payload(app)["layer_control"]
+    payload = map_payload(app)
+    assert payload["feature_group"].count("pm-change pm-change-emptied") == 4
+    assert payload["feature_group"].count("pm-change pm-change-gained") == 2
+    assert json.dumps("Changes 01 Aug 2025 → 01 Feb 2026") in payload["layer_control"]
+    # Moving the date keeps the chosen span.
+    app.select_slider(key="as_of").set_value(date(2025, 6, 1)).run()
+    assert app.date_input(key="changes_to").value == date(2026, 2, 1)
 
 
 def test_evidence_panel_lists_the_claims_about_a_place(app: AppTest) -> None:
@@ -252,7 +269,7 @@ def test_save_writes_the_article_into_the_folder_and_moves_the_date_like_apply(
     assert list(folder.glob(".*")) == []  # no temp file left behind
     message = shown(app.success[0].value)
     assert f"Saved as {folder}/2025-12-01_test-wire" in message
-    assert "on the map" in message
+    assert "The map is at 01 Dec 2025" in message
     assert not app.info  # not "already on the map" for what was just saved
     assert app.select_slider(key="as_of").value == date(2025, 12, 1)  # the date follows
     assert 'data-place-id=\\"harir\\"' in map_payload(app)["feature_group"]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Frame, FrameLocator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from layers.catalog import LAYERS
 from tests.browser.conftest import OfflinePage
@@ -142,7 +143,15 @@ LABEL_DRIFT_PX = """() => {
 
 def wait_labels_placed(page: Page) -> None:
     """Until every governorate name sits on its polygon's label point (within 2 px)."""
-    map_frame(page).wait_for_function(f"() => ({LABEL_DRIFT_PX})() < 2", timeout=TIMEOUT_MS)
+    frame = map_frame(page)
+    try:
+        frame.wait_for_function(f"() => ({LABEL_DRIFT_PX})() < 2", timeout=TIMEOUT_MS)
+    except PlaywrightTimeout:
+        state = frame.evaluate(
+            f"() => [({LABEL_DRIFT_PX})(), window.map.getSize().x, window.map.getSize().y,"
+            " window.innerWidth, window.innerHeight]"
+        )
+        pytest.fail(f"labels off their points: drift, map size, window size = {state}")
 
 
 def map_view(page: Page) -> list[float]:
