@@ -65,7 +65,10 @@ def _player(stops: list[date]) -> None:
     if time.monotonic() - state.get("play_at", 0.0) < PLAY_STEP_S * 0.8:
         return  # the page's own run, not a tick
     state["play_at"], following = time.monotonic(), panel.next_stop(stops, state["as_of"])
-    state["as_of" if following else "play"] = following or False  # at the end, stop
+    if following is None:
+        state["play"] = False  # the end: stop
+    else:
+        state["as_of"] = following
     st.rerun(scope="app")
 
 

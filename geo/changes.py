@@ -24,6 +24,7 @@ from geo.posture import (
 
 # Layer ids as the catalog names them (geo never imports layers; these are plain strings).
 SITES_LAYER = "coalition_positions"
+REGION_LAYER = "kurdistan_region"  # the one region drawn as its own layer
 ZONES_LAYER = "isis_activity_zones"
 THREAT_LAYER = "disputed_provinces"
 # Forces are there (a departure planned or under way has not yet left).
@@ -109,9 +110,8 @@ def _site_changes(
         else:
             continue
         basis = new.basis if new else None
-        rows.append(
-            _row(places, place_id, SITES_LAYER, what, str(a), str(b), basis, (a_count, b_count))
-        )
+        layer = REGION_LAYER if place_id == REGION_LAYER else SITES_LAYER
+        rows.append(_row(places, place_id, layer, what, str(a), str(b), basis, (a_count, b_count)))
     return rows
 
 

@@ -12,7 +12,8 @@ component reports our groups without a fork. A READY entry says the report is co
 it arrives (the first moments after the page opens) the app assumes each layer's default.
 
 The browser also remembers which layers the reader switched off (`window.__pmHidden`), so a
-new date, which re-sends the layers, does not switch them back on.
+new date, which re-sends the layers, does not switch them back on; a layer that was not on the
+map before (the changes, switched on in the sidebar) comes in shown.
 """
 
 from __future__ import annotations
@@ -92,8 +93,14 @@ class _ReportLayers(MacroElement):
                     entry.layer.wmsParams = {layers: ids[entry.name]};
                     return entry.layer;
                 });
+            var before = window.__pmLayers || {};
+            window.__pmLayers = {};
             groups.forEach(function(group) {
-                if (hidden[group.wmsParams.layers] && map.hasLayer(group)) {
+                var id = group.wmsParams.layers;
+                window.__pmLayers[id] = true;
+                if (!before[id]) {
+                    delete hidden[id];  // a layer new to the map (the changes) starts shown
+                } else if (hidden[id] && map.hasLayer(group)) {
                     map.removeLayer(group);
                 }
                 report(group, map.hasLayer(group));

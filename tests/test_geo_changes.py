@@ -8,6 +8,7 @@ from geo.articles import parse_article
 from geo.changes import What, changes_between, evidence_dates
 from geo.claims import Claim
 from geo.extract import extract_articles
+from tests.test_layers_helpers import seed_claims
 
 
 # Invented for this test: the drawdown's shape (Baghdad's sites and Ain al-Asad emptied, forces
@@ -130,3 +131,14 @@ def test_the_slider_stops_at_each_date_a_claim_takes_effect() -> None:
     dates = evidence_dates(drawdown_claims())
     assert dates == sorted(set(dates))
     assert {dt.date(2025, 6, 1), dt.date(2025, 8, 31), dt.date(2026, 1, 15)} <= set(dates)
+
+
+def test_the_kurdistan_region_is_named_as_its_own_layer_with_its_figure() -> None:
+    rows = changes_between(seed_claims(), dt.date(2025, 8, 21), dt.date(2025, 11, 26))
+    region = next(r for r in rows if r.place_id == "kurdistan_region")
+    assert (region.layer, region.what, region.after_count) == (
+        "kurdistan_region",
+        What.GAINED,
+        "≈1,500",
+    )
+    assert region.outlet == "Rudaw"

@@ -335,3 +335,35 @@ def test_a_first_start_from_a_fresh_checkout_is_quiet(tmp_path: Path) -> None:
     assert "You can now view your Streamlit app" in text, text
     assert "no static folder found" not in text, text
     assert "Email" not in text, text
+
+
+def test_the_changes_come_on_the_map_as_rings_and_can_be_switched(
+    offline_page: OfflinePage, dashboard: Server
+) -> None:
+    page = offline_page.page
+    frame = open_dashboard(offline_page, dashboard.url)
+    view = own_view(page)
+    sidebar_switch = page.locator("[data-testid=stSidebar]").get_by_text(
+        "Show the changes on the map"
+    )
+    sidebar_switch.click()
+    rings = frame.locator(".pm-change")
+    expect(rings.first).to_be_attached(timeout=TIMEOUT_MS)
+    # Baghdad airport, the Green Zone, JOC HQ, Ain al-Asad, and federal Iraq as a whole.
+    expect(frame.locator(".pm-change-emptied")).to_have_count(5)
+    wait_idle(page)
+    switch_box = (
+        frame.locator(".leaflet-control-layers-overlays label")
+        .filter(has_text="Changes 21 Aug 2025 → 26 Nov 2025")
+        .locator("input")
+    )
+    switch_box.uncheck()
+    expect(rings).to_have_count(0, timeout=TIMEOUT_MS)
+    wait_reported(page, list(LAYERS))  # the catalog layers are all still shown
+    sidebar_switch.click()  # off...
+    expect(switch_box).to_have_count(0, timeout=TIMEOUT_MS)
+    wait_idle(page)
+    sidebar_switch.click()  # ...and on again: asked for, so shown
+    expect(rings.first).to_be_attached(timeout=TIMEOUT_MS)
+    assert map_view(page) == view
+    assert offline_page.errors == []
