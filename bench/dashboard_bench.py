@@ -57,9 +57,11 @@ WATCH = """(present) => {
         observer.observe(document.body, {childList: true, subtree: true});
     });
 }"""
+# The time (ms since the epoch) at which the caption shows what the server heard, else false.
 REPORTED = """([mark, present]) => {
     const line = document.querySelector('[data-testid=stMain] [data-testid=stCaptionContainer]');
-    return line !== null && line.innerText.includes(mark) === present;
+    const heard = line !== null && line.innerText.includes(mark) === present;
+    return heard && performance.timeOrigin + performance.now();
 }"""
 VIEW = "() => { const c = window.map.getCenter(); return [window.map.getZoom(), c.lat, c.lng]; }"
 
@@ -82,7 +84,7 @@ def _offline(page: Page) -> None:
 
 def _toggle_ms(
     page: Page, frame: Frame, switch: Frame | Page, click_js: str, *, present: bool, reported: bool
-) -> float:
+) -> tuple[float, float]:
     """Milliseconds from the click to the zones gone (present=False) or back, in the browser.
 
     The click is a DOM click made in the page itself, so the browser driver's round trips
@@ -91,16 +93,17 @@ def _toggle_ms(
     frame.evaluate(WATCH, present)
     clicked = switch.evaluate(click_js, LAYERS[ZONES].title)
     done = frame.evaluate("() => window.__done")
-    if reported:  # the dashboard's caption says what it heard: wait for it, untimed
-        page.wait_for_function(
+    heard = float(clicked)
+    if reported:  # the dashboard's caption says what the server heard (for its exports)
+        heard = page.wait_for_function(
             REPORTED, arg=[LAYERS[ZONES].title + ": ", present], timeout=TIMEOUT_MS
-        )
+        ).json_value()
     page.wait_for_selector(
         "[data-testid=stApp][data-test-script-state=notRunning]",
         state="attached",
         timeout=TIMEOUT_MS,
     )
-    return float(done) - float(clicked)
+    return float(done) - float(clicked), float(heard) - float(clicked)
 
 
 # Returns the time of its click (ms since the epoch).
@@ -126,13 +129,18 @@ def _measure(page: Page, script: Path, *, reported: bool, repeat: int) -> dict[s
         seconds = time.perf_counter() - start
         frame.evaluate("() => window.map.setView([34.6, 43.9], 8, {animate: false})")
         view = frame.evaluate(VIEW)
-        times = [
+        pairs = [
             _toggle_ms(page, frame, frame, _LAYER_CONTROL, present=present, reported=reported)
             for _ in range(repeat)
             for present in (False, True)
         ]
         kept = frame.evaluate(VIEW) == view
-    return {"open_s": seconds, "toggle_ms": statistics.median(times), "view_kept": kept}
+    return {
+        "open_s": seconds,
+        "toggle_ms": statistics.median(t for t, _ in pairs),
+        "heard_ms": statistics.median(h for _, h in pairs),
+        "view_kept": kept,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         f"toggle       {dash['toggle_ms']:.1f} ms, {ratio:.1f}x the bare map's own control "
         f"({bare['toggle_ms']:.1f} ms) (goal <= {TOGGLE_GOAL_MS:.0f} ms and "
         f"<= {TOGGLE_RATIO_GOAL:.0f}x, view kept: {'ok' if toggle_ok else 'MISSED'})"
+    )
+    print(
+        f"reported     {dash['heard_ms']:.0f} ms from the click to the server knowing "
+        "(in the background: exports and the caption follow; no goal)"
     )
     return 0
 
