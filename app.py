@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -16,8 +17,8 @@ from geo.errors import PostureMapError
 from geo.intake import Verdict, review_article
 from layers import panel
 from layers.assets import write_static_assets
-from layers.changes import changes_csv, changes_frame, changes_title
-from layers.export import claims_frame, geojson_text, html_text, table_csv
+from layers.changes import changes_frame, changes_title
+from layers.export import claims_frame
 from layers.popups import md
 from layers.render import base_map, layer_frames
 from layers.switches import layer_control, shown_layers
@@ -112,9 +113,11 @@ def _added_mark(article: Article) -> str:
     return " (added this session)" if article.id in state.get("added", {}) else ""
 
 
-def _download(where: object, label: str, data: object, name: str, mime: str) -> None:
+def _download(where: Any, d: panel.Download) -> None:
     # A callable: the file is built when the button is clicked, not on every rerun.
-    where.download_button(label, data, name, mime, key=f"dl_{name}", on_click="ignore")  # type: ignore[attr-defined]
+    where.download_button(
+        d.label, d.build, d.file_name, d.mime, key=f"dl_{d.file_name}", on_click="ignore"
+    )
 
 
 def _evidence(frames: dict, claims: tuple[Claim, ...], as_of: date, click: dict | None) -> None:
@@ -134,14 +137,7 @@ def _changes(changes: list, before: date, after: date) -> None:
         st.caption("Nothing changed between these dates.")
         return
     st.dataframe(changes_frame(changes), hide_index=True)
-    name = f"posture-map-changes_{before}_{after}.csv"
-    _download(
-        st,
-        f"Download these {len(changes)} changes (CSV)",
-        lambda: changes_csv(changes),
-        name,
-        "text/csv",
-    )
+    _download(st, panel.changes_download(changes, before, after))
 
 
 def _claims_table(claims: tuple[Claim, ...]) -> None:
@@ -156,13 +152,7 @@ def _claims_table(claims: tuple[Claim, ...]) -> None:
         outlets=outlet.multiselect("Outlet", sorted(table["outlet"].unique()), key="f_outlet"),
     )
     st.dataframe(shown, hide_index=True)
-    _download(
-        st,
-        f"Download these {len(shown)} claims (CSV)",
-        lambda: table_csv(shown),
-        "posture-map-claims.csv",
-        "text/csv",
-    )
+    _download(st, panel.claims_download(shown))
 
 
 def _add_article(saved: list[Article]) -> None:
@@ -203,22 +193,10 @@ def _add_article(saved: list[Article]) -> None:
 
 def _exports(chosen: list[str], as_of: date, claims: tuple[Claim, ...]) -> None:
     st.subheader("Export exactly what is on screen")
-    left, right = st.columns(2)
-    stem = f"posture-map_{as_of.isoformat()}"
-    _download(
-        left,
-        "Map (one HTML file, works offline)",
-        lambda: html_text(chosen, as_of=as_of, claims=claims),
-        f"{stem}.html",
-        "text/html",
-    )
-    _download(
-        right,
-        "Layers (GeoJSON)",
-        lambda: geojson_text(chosen, as_of=as_of, claims=claims),
-        f"{stem}.geojson",
-        "application/geo+json",
-    )
+    for column, download in zip(
+        st.columns(2), panel.map_downloads(chosen, as_of=as_of, claims=claims), strict=True
+    ):
+        _download(column, download)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ same escaping (layers.popups) guards the panel as guards the map's popups.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,8 @@ from geo.extract import extract_articles
 from geo.gazetteer import default_gazetteer
 from geo.posture import place_evidence
 from layers.catalog import LAYERS
-from layers.changes import CHANGES_LAYER, changes_group
+from layers.changes import CHANGES_LAYER, changes_csv, changes_group
+from layers.export import geojson_text, html_text, table_csv
 from layers.popups import POPUP_CSS, popup_html
 from layers.render import evidence_records, feature_attributes, frame_records, layer_groups
 
@@ -192,3 +193,54 @@ def caption_text(as_of: dt.date, frames: Mapping[str, gpd.GeoDataFrame]) -> str:
     """The line over the map: the date and each shown layer with how many features it draws."""
     counts = " · ".join(f"{LAYERS[lid].title}: {len(frame)}" for lid, frame in frames.items())
     return f"As of {as_of:%d %b %Y} · {counts or 'no layer shown'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A download button: its label, the file (built only when clicked), name and type."""
+
+    label: str
+    build: Callable[[], str]
+    file_name: str
+    mime: str
+
+
+def claims_download(table: pd.DataFrame) -> Download:
+    """Exactly the claims rows shown, as CSV."""
+    return Download(
+        f"Download these {len(table)} claims (CSV)",
+        lambda: table_csv(table),
+        "posture-map-claims.csv",
+        "text/csv",
+    )
+
+
+def changes_download(rows: Sequence[Change], before: dt.date, after: dt.date) -> Download:
+    """The changes table, as CSV named by its two dates."""
+    return Download(
+        f"Download these {len(rows)} changes (CSV)",
+        lambda: changes_csv(rows),
+        f"posture-map-changes_{before}_{after}.csv",
+        "text/csv",
+    )
+
+
+def map_downloads(
+    layer_ids: Sequence[str], *, as_of: dt.date, claims: tuple[Claim, ...]
+) -> list[Download]:
+    """The map exactly as shown: one offline HTML file, and its layers as GeoJSON."""
+    stem = f"posture-map_{as_of.isoformat()}"
+    return [
+        Download(
+            "Map (one HTML file, works offline)",
+            lambda: html_text(layer_ids, as_of=as_of, claims=claims),
+            f"{stem}.html",
+            "text/html",
+        ),
+        Download(
+            "Layers (GeoJSON)",
+            lambda: geojson_text(layer_ids, as_of=as_of, claims=claims),
+            f"{stem}.geojson",
+            "application/geo+json",
+        ),
+    ]
