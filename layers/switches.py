@@ -61,6 +61,8 @@ def shown_layers(
 
 
 _CONTROL_CSS = (
+    # Above the legend (bottom right) should a tall legend reach up to it: switches stay usable.
+    ".leaflet-top.leaflet-right{z-index:1001}"
     ".leaflet-control-layers{font:12px/1.35 system-ui,sans-serif}"
     ".leaflet-control-layers-expanded{padding:4px 8px 4px 6px}"
     ".leaflet-control-layers label{margin:1px 0}"

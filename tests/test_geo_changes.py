@@ -8,6 +8,7 @@ from geo.articles import parse_article
 from geo.changes import What, changes_between, evidence_dates
 from geo.claims import Claim
 from geo.extract import extract_articles
+from geo.posture import Status
 from tests.test_layers_helpers import seed_claims
 
 
@@ -85,11 +86,15 @@ def test_the_drawdown_empties_baghdad_and_ain_al_asad_and_fills_erbil_and_harir(
     assert by_what[What.EMPTIED] == {"baghdad_airport", "green_zone", "joc_hq", "ain_al_asad"}
     assert {"erbil", "harir"} <= by_what[What.GAINED]
     asad = next(r for r in rows if r.place_id == "ain_al_asad")
-    assert (asad.before, asad.after, asad.before_count) == ("present", "withdrawn", "≈2,000")
+    assert (asad.before, asad.after, asad.before_count) == (
+        Status.PRESENT,
+        Status.WITHDRAWN,
+        "≈2,000",
+    )
     assert "withdrawal from Ain al-Asad" in asad.quote  # the after side's evidence
     assert (asad.outlet, asad.url) == ("Test Wire", "https://example.org/anbar")
     harir = next(r for r in rows if r.place_id == "harir")
-    assert (harir.before, harir.after_count, harir.outlet) == ("unknown", "≈300", "Other Wire")
+    assert (harir.before, harir.after_count, harir.outlet) == (Status.UNKNOWN, "≈300", "Other Wire")
     assert all(r.layer == "coalition_positions" for r in rows)
 
 
