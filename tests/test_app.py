@@ -10,7 +10,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +247,8 @@ def test_pasted_article_is_previewed_then_applied_to_this_session_only(app: AppT
     assert 'data-place-id=\\"harir\\"' in map_payload(app)["feature_group"]
     assert any("Coalition advisers reach Harir" in t.value for t in app.sidebar.text)
     assert "Applied 1 claims" in shown(app.success[0].value)
+    assert "The map is at 01 Dec 2025" in shown(app.success[0].value)
+    assert app.select_slider(key="as_of").value == date(2025, 12, 1)  # it was on the latest
     assert sorted(p.name for p in articles_dir().iterdir()) == before
 
 
@@ -286,6 +288,7 @@ def test_a_file_dropped_into_the_folder_while_the_app_runs_is_read(
     (tmp_path / "2025-12-01_test-wire_harir.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     app.run()  # any rerun: a click, a slider
     assert any("Coalition advisers reach Harir" in t.value for t in app.sidebar.text)
+    assert app.select_slider(key="as_of").value == date(2025, 12, 1)  # the news is followed
     assert "(added this session)" not in " ".join(t.value for t in app.sidebar.text)
     assert 'data-place-id=\\"harir\\"' in map_payload(app)["feature_group"]
 
@@ -374,3 +377,13 @@ def test_a_hostile_file_name_in_an_error_is_escaped(app: AppTest) -> None:
     message = app.error[0].value
     assert name in shown(message)  # the reader sees the name as written...
     assert "](http://evil" not in message  # ...and the markdown never links or embeds it
+
+
+def test_apply_leaves_the_date_alone_when_the_reader_chose_an_earlier_one(app: AppTest) -> None:
+    app.select_slider(key="as_of").set_value(date(2025, 8, 21)).run()
+    app.text_area(key="paste").set_value(NEW_ARTICLE).run()
+    app.button(key="apply").click().run()
+    assert app.select_slider(key="as_of").value == date(2025, 8, 21)
+    assert "The map is at 21 Aug 2025" in shown(app.success[0].value)
+    stops = [datetime.strptime(o, "%d %b %Y").date() for o in app.select_slider("as_of").options]
+    assert date(2025, 12, 1) in stops  # the new article's date is a stop to go to
