@@ -2,48 +2,38 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.articles import (
-    MAX_ARTICLE_BYTES,
-    Article,
-    articles_dir,
-    folder_signature,
-    load_articles,
-    save_article,
-)
+from geo.articles import Article, articles_dir, folder_signature, save_article
+from geo.changes import changes_between
 from geo.claims import Claim
 from geo.errors import PostureMapError
-from geo.extract import extract_articles
 from geo.intake import Verdict, review_article
+from layers import panel
 from layers.assets import write_static_assets
-from layers.catalog import LAYERS
-from layers.export import claims_frame, geojson_text, html_text, table_csv
-from layers.panel import clicked_place, evidence_html, filter_claims, place_choices, place_name
+from layers.changes import changes_frame, changes_title
+from layers.export import claims_frame
 from layers.popups import md
-from layers.render import base_map, layer_frames, layer_groups
+from layers.render import base_map, layer_frames
+from layers.switches import layer_control, shown_layers
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-_ALERTS = {Verdict.UNREADABLE: st.error, Verdict.NO_CLAIMS: st.warning, Verdict.IN_USE: st.info}
-PREVIEW_COLUMNS = ["kind", "place_name", "status", "personnel_min", "personnel_max", "quote"]
+PLAY_STEP_S = 1.5
+ALERTS = {Verdict.UNREADABLE: st.error, Verdict.NO_CLAIMS: st.warning, Verdict.IN_USE: st.info}
+PREVIEW = ["kind", "place_name", "status", "personnel_min", "personnel_max", "quote"]
+state = st.session_state
 
 
 @st.cache_data(show_spinner=False)
-def _shipped(
-    folder: str, signature: tuple[tuple[str, int, int], ...]
-) -> tuple[list[Article], list[str], list[Claim]]:
+def _record(folder: str, signature: tuple) -> tuple[list[Article], list[str], list[Claim]]:
     """The folder's articles; `signature` is in the cache key, so a dropped-in file is read."""
-    try:
-        articles, problems = load_articles(Path(folder))
-    except PostureMapError as exc:  # the folder itself is missing: say so, draw the base map
-        return [], [str(exc)], []
-    return articles, [p.message for p in problems], extract_articles(articles)
+    return panel.read_record(Path(folder))
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,200 +41,202 @@ def _asset_urls() -> dict[str, str]:
     return write_static_assets(STATIC_DIR, base_url_path=st.get_option("server.baseUrlPath"))
 
 
-def _flash(kind: str, message: str) -> None:
-    st.session_state["flash"] = (kind, message)
-
-
-def _apply(article: Article, claims: tuple[Claim, ...], latest: date) -> None:
-    st.session_state.setdefault("added", {})[article.id] = (article, claims)
-    st.session_state["paste"] = ""
-    if st.session_state.get("as_of") == latest:  # who watched the latest news still does
-        st.session_state["as_of"] = max(latest, article.published)
-    _flash("success", f"Applied {len(claims)} claims to this session's map (not saved).")
+def _apply(article: Article, claims: tuple[Claim, ...]) -> None:
+    state.setdefault("added", {})[article.id] = (article, claims)
+    state["paste"], state["flash"] = (
+        "",
+        f"Applied {len(claims)} claims to this session's map (not saved).",
+    )
 
 
 def _save(article: Article) -> None:
     try:  # the folder is looked up now, not at import, so tests can point it elsewhere
         path = save_article(article)
     except (PostureMapError, OSError) as exc:
-        _flash("error", f"Not saved: {exc}")
+        state["flash_error"] = f"Not saved: {exc}"
         return
-    st.session_state.get("added", {}).pop(article.id, None)  # it now loads from the folder
-    _shipped.clear()
-    _flash("success", f"Saved as {path.parent.name}/{path.name}.")
+    state.get("added", {}).pop(article.id, None)  # it now loads from the folder
+    _record.clear()
+    state["paste"], state["flash"] = "", f"Saved as {panel.folder_label(path.parent)}{path.name}."
 
 
-def _sidebar(articles: list[Article], problems: list[str], latest: date) -> tuple[list[str], date]:
-    st.sidebar.header("Layers")
-    chosen = [
-        spec.id
-        for spec in LAYERS.values()
-        if st.sidebar.toggle(
-            spec.title, value=spec.show, key=f"layer_{spec.id}", help=spec.description
-        )
-    ]
-    as_of = st.sidebar.date_input(
-        "Posture as of",
-        value=latest,
-        min_value=date(2014, 1, 1),
-        max_value=max(latest, date.today()),
-        key="as_of",
-        help="What the reporting says held on this day.",
-    )
-    st.sidebar.header("Articles in use")
-    added = st.session_state.get("added", {})
+@st.fragment(run_every=PLAY_STEP_S)
+def _player(stops: list[date]) -> None:
+    """While Play is on, each tick moves the date one stop on and redraws the page."""
+    if time.monotonic() - state.get("play_at", 0.0) < PLAY_STEP_S * 0.8:
+        return  # the page's own run, not a tick
+    state["play_at"], following = time.monotonic(), panel.next_stop(stops, state["as_of"])
+    if following is None:
+        state["play"] = False  # the end: stop
+    else:
+        state["as_of"] = following
+    st.rerun(scope="app")
+
+
+def _play(stops: list[date]) -> None:
+    if state.get("play") and state.get("as_of") == stops[-1]:
+        state["as_of"] = stops[0]  # from the start, not stop at once
+    state["play_at"] = time.monotonic()
+
+
+def _sidebar(articles: list[Article], problems: list[str], claims: tuple, latest: date) -> date:
+    bar, stops = st.sidebar, panel.slider_stops(claims, latest)
+    if state.get("as_of", latest) == state.get("latest_seen", latest):
+        state["as_of"] = latest  # who watched the latest news still does (Apply, Save, a file)
+    state["latest_seen"], state["as_of"] = latest, panel.stop_at_or_before(stops, state["as_of"])
+    bar.header("Posture as of")
+    as_of = bar.select_slider("Dates with evidence", stops, key="as_of", format_func=_day)
+    bar.toggle("Play: step through the dates", key="play", on_change=_play, args=(stops,))
+    if state.get("play"):
+        with bar:
+            _player(stops)
+    bar.header("What changed")
+    bar.date_input("From", value=stops[0], key="changes_from", format="YYYY-MM-DD")
+    bar.date_input("To", value=as_of, key="changes_to", format="YYYY-MM-DD")
+    bar.toggle("Show the changes on the map", key="show_changes", help=panel.RINGS_HELP)
+    bar.caption("Layers: switch them on the map (top right); the map keeps its view.")
+    bar.header("Articles in use")
     for a in articles:
-        st.sidebar.text(
-            f"{a.published:%d %b %Y} · {a.source}: {a.title}"
-            + (" (added this session)" if a.id in added else "")
-        )
+        bar.text(f"{_day(a.published)} · {a.source}: {a.title}" + _added_mark(a))
     for message in problems:
-        st.sidebar.warning(f"Skipped an article: {md(message)}")
-    if added:
-        st.sidebar.button(
-            "Forget the articles added this session",
-            key="forget",
-            on_click=lambda: st.session_state.pop("added", None),
-        )
-    return chosen, as_of if isinstance(as_of, date) else latest
+        bar.warning(f"Skipped an article: {md(message)}")
+    if state.get("added"):
+        bar.button("Forget the articles added this session", on_click=state.pop, args=("added",))
+    return as_of
 
 
-def _evidence(
-    frames: dict[str, gpd.GeoDataFrame],
-    claims: tuple[Claim, ...],
-    as_of: date,
-    click: dict[str, Any] | None,
-) -> None:
-    st.subheader("Evidence")
-    hit = clicked_place(frames, click)
-    if hit and click != st.session_state.get("last_click"):
-        st.session_state["last_click"], st.session_state["place"] = click, hit
-    place = st.selectbox(
-        "Place: click a feature on the map, or choose",
-        place_choices(claims, first=[hit] if hit else []),
-        index=None,
-        format_func=place_name,
-        key="place",
+def _day(day: date) -> str:
+    return f"{day:%d %b %Y}"
+
+
+def _added_mark(article: Article) -> str:
+    return " (added this session)" if article.id in state.get("added", {}) else ""
+
+
+def _download(where: Any, d: panel.Download) -> None:
+    # A callable: the file is built when the button is clicked, not on every rerun.
+    where.download_button(
+        d.label, d.build, d.file_name, d.mime, key=f"dl_{d.file_name}", on_click="ignore"
     )
-    if place:
-        st.html(evidence_html(place, frames, claims, as_of=as_of))
+
+
+def _evidence(frames: dict, claims: tuple[Claim, ...], as_of: date, click: dict | None) -> None:
+    st.subheader("Evidence")
+    hit = panel.clicked_place(frames, click)
+    if hit and click != state.get("last_click"):
+        state["last_click"], state["place"] = click, hit
+    choices = panel.place_choices(claims, first=[hit] if hit else [])
+    label = "Place: click a feature on the map, or choose"
+    if place := st.selectbox(label, choices, index=None, format_func=panel.place_name, key="place"):
+        st.html(panel.evidence_html(place, frames, claims, as_of=as_of))
+
+
+def _changes(changes: list, before: date, after: date) -> None:
+    st.subheader(changes_title(before, after))
+    if not changes:
+        st.caption("Nothing changed between these dates.")
+        return
+    st.dataframe(changes_frame(changes), hide_index=True)
+    _download(st, panel.changes_download(changes, before, after))
 
 
 def _claims_table(claims: tuple[Claim, ...]) -> None:
     st.subheader("All claims")
     table = claims_frame(claims)
     kind, where, outlet = st.columns(3)
-    shown = filter_claims(
+    places = sorted(table["place_id"].unique(), key=panel.place_name)
+    shown = panel.filter_claims(
         table,
         kinds=kind.multiselect("Kind", sorted(table["kind"].unique()), key="f_kind"),
-        places=where.multiselect(
-            "Place",
-            sorted(table["place_id"].unique(), key=place_name),
-            format_func=place_name,
-            key="f_place",
-        ),
+        places=where.multiselect("Place", places, format_func=panel.place_name, key="f_place"),
         outlets=outlet.multiselect("Outlet", sorted(table["outlet"].unique()), key="f_outlet"),
     )
     st.dataframe(shown, hide_index=True)
-    st.download_button(
-        f"Download these {len(shown)} claims (CSV)",
-        lambda: table_csv(shown),
-        "posture-map-claims.csv",
-        "text/csv",
-        key="dl_table",
-        on_click="ignore",
-    )
+    _download(st, panel.claims_download(shown))
 
 
-def _add_article(saved: list[Article], latest: date) -> None:
-    with st.expander(
-        "Add an article: paste its text or upload a .txt", expanded="flash" in st.session_state
-    ):
-        if "flash" in st.session_state:
-            kind, message = st.session_state.pop("flash")
-            (st.success if kind == "success" else st.error)(md(message))
-        st.caption(
-            f"Header lines title:, source:, url: (optional), published: YYYY-MM-DD, a "
-            f"blank line, then the body; at most {MAX_ARTICLE_BYTES:,} bytes of UTF-8."
-        )
+def _add_article(saved: list[Article]) -> None:
+    flash = state.pop("flash", None), state.pop("flash_error", None)
+    with st.expander("Add an article: paste its text or upload a .txt", expanded=any(flash)):
+        if flash[0]:
+            st.success(md(f"{flash[0]} The map is at {_day(state['as_of'])}."))
+        if flash[1]:
+            st.error(md(flash[1]))
+        st.caption(panel.INTAKE_HELP)
         pasted = st.text_area("Article text", key="paste", height=180)
         upload = st.file_uploader("…or upload a .txt file", type=["txt"], key="upload")
-        if upload is None and not pasted.strip():
+        given = panel.choose_input(pasted, (upload.name, upload.getvalue()) if upload else None)
+        if given.raw is None:
+            (st.warning if given.message else st.caption)(
+                md(given.message or "Nothing to read yet.")
+            )
             return
-        raw = upload.getvalue() if upload is not None else pasted
-        review = review_article(raw, name=upload.name if upload else "pasted article", in_use=saved)
+        review = review_article(given.raw, name=given.name, in_use=saved)
         if review.verdict is not Verdict.READY or review.article is None:
-            _ALERTS[review.verdict](md(review.message))
+            ALERTS[review.verdict](md(review.message))
             return
         st.write(f"{len(review.claims)} claims found; check them before applying:")
-        st.dataframe(claims_frame(review.claims)[PREVIEW_COLUMNS], hide_index=True)
+        st.dataframe(claims_frame(review.claims)[PREVIEW], hide_index=True)
         left, right = st.columns(2)
-        applied = review.article.id in st.session_state.get("added", {})
+        done = review.article.id in state.get("added", {})
+        label = "Applied to this session's map" if done else "Apply to this session's map"
         left.button(
-            "Applied to this session's map" if applied else "Apply to this session's map",
-            key="apply",
-            on_click=_apply,
-            args=(review.article, review.claims, latest),
-            disabled=applied,
+            label, key="apply", on_click=_apply, args=(review.article, review.claims), disabled=done
         )
-        right.button("Save into data/articles", key="save", on_click=_save, args=(review.article,))
+        right.button(
+            f"Save into {md(panel.folder_label(articles_dir()))}",
+            key="save",
+            on_click=_save,
+            args=(review.article,),
+        )
 
 
 def _exports(chosen: list[str], as_of: date, claims: tuple[Claim, ...]) -> None:
     st.subheader("Export exactly what is on screen")
-    html, geojson = st.columns(2)
-    stem = f"posture-map_{as_of.isoformat()}"
-    # Callables: the files are built when a button is clicked, not on every rerun.
-    html.download_button(
-        "Map (one HTML file, works offline)",
-        key="dl_html",
-        on_click="ignore",
-        data=lambda: html_text(chosen, as_of=as_of, claims=claims),
-        file_name=f"{stem}.html",
-        mime="text/html",
-    )
-    geojson.download_button(
-        "Layers (GeoJSON)",
-        key="dl_geojson",
-        on_click="ignore",
-        data=lambda: geojson_text(chosen, as_of=as_of, claims=claims),
-        file_name=f"{stem}.geojson",
-        mime="application/geo+json",
-    )
+    for column, download in zip(
+        st.columns(2), panel.map_downloads(chosen, as_of=as_of, claims=claims), strict=True
+    ):
+        _download(column, download)
 
 
 def main() -> None:
-    """Draw the dashboard: sidebar, map, evidence, claims table, article intake, exports."""
+    """Draw the dashboard: sidebar, map, evidence, changes, claims table, intake, exports."""
     st.set_page_config(page_title="posture-map: Iraq", layout="wide")
     folder = articles_dir()
-    shipped, problems, shipped_claims = _shipped(str(folder), folder_signature(folder))
-    added = list(st.session_state.get("added", {}).values())
+    shipped, problems, shipped_claims = _record(str(folder), folder_signature(folder))
+    added = list(state.get("added", {}).values())
     articles = [*shipped, *(a for a, _ in added)]
     claims = (*shipped_claims, *(c for _, found in added for c in found))
     latest = max((a.published for a in articles), default=date.today())
-    chosen, as_of = _sidebar(articles, problems, latest)
+    as_of = _sidebar(articles, problems, claims, latest)
     st.title("Coalition posture and ISIS activity in Iraq")
+    caption = st.empty()
     try:
-        frames = layer_frames(chosen, as_of=as_of, claims=claims)
-        st.caption(
-            f"As of {as_of:%d %b %Y} · "
-            + (
-                " · ".join(f"{LAYERS[lid].title}: {len(frames[lid])}" for lid in chosen)
-                or "no layer shown"
-            )
+        span = state["changes_from"], state["changes_to"]
+        changes = changes_between(claims, *span)
+        groups, ids = panel.map_groups(
+            as_of,
+            claims,
+            changes=changes if state.get("show_changes") else None,
+            changes_title=changes_title(*sorted(span)),
         )
-        groups = layer_groups(chosen, as_of=as_of, claims=claims)
-        click = st_folium(
+        returned = ["last_object_clicked", "selected_layers"]  # a pan or zoom does not rerun
+        page = st_folium(
             base_map(asset_urls=_asset_urls()),
             key="map",
             height=620,
             use_container_width=True,
             feature_group_to_add=groups,
-            returned_objects=["last_object_clicked"],
+            layer_control=layer_control(groups, ids),
+            returned_objects=returned,
         )
-        _evidence(frames, claims, as_of, (click or {}).get("last_object_clicked"))
+        chosen = shown_layers(page)
+        frames = layer_frames(chosen, as_of=as_of, claims=claims)
+        caption.caption(panel.caption_text(as_of, frames))
+        _evidence(frames, claims, as_of, (page or {}).get("last_object_clicked"))
+        _changes(changes, *sorted(span))
         _claims_table(claims)
-        _add_article(shipped, latest)
+        _add_article(shipped)
         _exports(chosen, as_of, claims)
     except PostureMapError as exc:
         st.error(md(str(exc)))

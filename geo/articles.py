@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from geo.errors import ArticleError
 from geo.layers_io import DATA_DIR
@@ -64,11 +65,12 @@ def parse_article(raw: bytes | str, *, name: str = "pasted article") -> Article:
     if not body.strip():
         raise ArticleError(f"{name}: the article has a header but no body text")
     published = _date(fields["published"], name)
+    url = _url(fields.get("url") or "", name)
     return Article(
         id=_article_id(name, published, body),
         title=fields["title"],
         source=fields["source"],
-        url=fields.get("url") or None,
+        url=url,
         published=published,
         body=body,
     )
@@ -225,6 +227,19 @@ def _date(value: str, name: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise ArticleError(f"{name}: published date {value!r} is not YYYY-MM-DD") from exc
+
+
+def _url(value: str, name: str) -> str | None:
+    """An http(s) address with a host, or None when absent: a javascript: link never ships."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        raise ArticleError(
+            f"{name}: url {value[:80]!r} is not an http(s) address; give the article's web "
+            "address (https://...) or leave the url: line out"
+        )
+    return value
 
 
 def _too_large(name: str, size: int) -> str:

@@ -1,4 +1,4 @@
-"""What the dashboard shows beside the map: the evidence behind one place, and the claims table.
+"""What the dashboard shows beside the map: evidence, the claims table, the slider, the intake.
 
 Pure functions over claims and layer frames, so app.py only wires them to widgets and the
 same escaping (layers.popups) guards the panel as guards the map's popups.
@@ -7,18 +7,36 @@ same escaping (layers.popups) guards the panel as guards the map's popups.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+import folium
 import geopandas as gpd
 import pandas as pd
 
+from geo.articles import Article, load_articles
+from geo.changes import Change, evidence_dates
 from geo.claims import Claim
+from geo.errors import PostureMapError
 from geo.evidence import places_at
+from geo.extract import extract_articles
 from geo.gazetteer import default_gazetteer
 from geo.posture import place_evidence
+from layers.catalog import LAYERS
+from layers.changes import CHANGES_LAYER, changes_csv, changes_group
+from layers.export import geojson_text, html_text, table_csv
 from layers.popups import POPUP_CSS, popup_html
-from layers.render import evidence_records, feature_attributes, frame_records
+from layers.render import evidence_records, feature_attributes, frame_records, layer_groups
 
+INTAKE_HELP = (
+    "Header lines title:, source:, url: (optional), published: YYYY-MM-DD, a blank line, then "
+    "the body; at most 1,000,000 bytes of UTF-8."
+)
+RINGS_HELP = (
+    "Rings: grey dashed emptied · blue gained · purple head count or status changed · "
+    "red ISIS activity or threat appeared · green went quiet."
+)
 # The popup's width cap suits a map bubble, not a page column.
 _PANEL_CSS = POPUP_CSS + ".pm-popup{max-width:none}.pm-evidence{max-height:none}"
 
@@ -84,3 +102,145 @@ def filter_claims(
         if chosen:
             keep &= table[column].isin(list(chosen))
     return table[keep]
+
+
+# --- the sidebar's time slider and the article intake ---------------------------------------
+
+
+def slider_stops(claims: Iterable[Claim], latest: dt.date) -> list[dt.date]:
+    """The time slider's stops: each date a claim takes effect, and the latest article's date."""
+    return sorted({*evidence_dates(claims), latest})
+
+
+def stop_at_or_before(stops: Sequence[dt.date], day: object) -> dt.date:
+    """The last stop on or before `day` (the first stop when none is): a date the slider holds."""
+    if isinstance(day, dt.date) and day in stops:
+        return day
+    earlier = [s for s in stops if isinstance(day, dt.date) and s <= day]
+    return earlier[-1] if earlier else stops[0]
+
+
+def next_stop(stops: Sequence[dt.date], current: dt.date) -> dt.date | None:
+    """The stop after `current` for the play button; None at the end."""
+    return next((s for s in stops if s > current), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """What the intake reads: raw text or bytes and its name; or why it reads nothing."""
+
+    raw: bytes | str | None
+    name: str = ""
+    message: str = ""
+
+
+def choose_input(pasted: str, upload: tuple[str, bytes] | None) -> Input:
+    """Which input to read, or why none: never a pasted text silently ignored for an upload."""
+    if upload is not None and pasted.strip():
+        return Input(
+            None,
+            message="Both a pasted text and an uploaded file are given: nothing was read. "
+            "Clear the text box or remove the file, so it is clear which one to add.",
+        )
+    if upload is not None:
+        return Input(upload[1], upload[0])
+    if pasted and not pasted.strip():
+        return Input(
+            None,
+            message="The pasted text is empty (only spaces or blank lines): nothing was read. "
+            "Paste the article: header lines, a blank line, then the body.",
+        )
+    return Input(pasted or None, "pasted article")
+
+
+def folder_label(folder: Path) -> str:
+    """A folder as the user would type it: relative to the working folder when inside it."""
+    try:
+        return f"{folder.resolve().relative_to(Path.cwd().resolve())}/"
+    except ValueError:
+        return f"{folder}/"
+
+
+def read_record(folder: Path) -> tuple[list[Article], list[str], list[Claim]]:
+    """The folder's articles, the reasons some were skipped, and their claims.
+
+    A missing folder is one reason and no articles: the dashboard still draws its base map.
+    """
+    try:
+        articles, problems = load_articles(folder)
+    except PostureMapError as exc:
+        return [], [str(exc)], []
+    return articles, [p.message for p in problems], list(extract_articles(articles))
+
+
+def map_groups(
+    as_of: dt.date,
+    claims: tuple[Claim, ...],
+    *,
+    changes: Sequence[Change] | None = None,
+    changes_title: str = "",
+) -> tuple[list[folium.FeatureGroup], list[str]]:
+    """Every catalog layer (the map's own control shows and hides them), then the changes."""
+    ids = list(LAYERS)
+    groups = layer_groups(ids, as_of=as_of, claims=claims)
+    if changes is not None:
+        groups.append(changes_group(changes, title=changes_title))
+        ids.append(CHANGES_LAYER)
+    return groups, ids
+
+
+def caption_text(as_of: dt.date, frames: Mapping[str, gpd.GeoDataFrame]) -> str:
+    """The line over the map: the date and each shown layer with how many features it draws."""
+    counts = " · ".join(f"{LAYERS[lid].title}: {len(frame)}" for lid, frame in frames.items())
+    return f"As of {as_of:%d %b %Y} · {counts or 'no layer shown'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A download button: its label, the file (built only when clicked), name and type."""
+
+    label: str
+    build: Callable[[], str]
+    file_name: str
+    mime: str
+
+
+def claims_download(table: pd.DataFrame) -> Download:
+    """Exactly the claims rows shown, as CSV."""
+    return Download(
+        f"Download these {len(table)} claims (CSV)",
+        lambda: table_csv(table),
+        "posture-map-claims.csv",
+        "text/csv",
+    )
+
+
+def changes_download(rows: Sequence[Change], before: dt.date, after: dt.date) -> Download:
+    """The changes table, as CSV named by its two dates."""
+    return Download(
+        f"Download these {len(rows)} changes (CSV)",
+        lambda: changes_csv(rows),
+        f"posture-map-changes_{before}_{after}.csv",
+        "text/csv",
+    )
+
+
+def map_downloads(
+    layer_ids: Sequence[str], *, as_of: dt.date, claims: tuple[Claim, ...]
+) -> list[Download]:
+    """The map exactly as shown: one offline HTML file, and its layers as GeoJSON."""
+    stem = f"posture-map_{as_of.isoformat()}"
+    return [
+        Download(
+            "Map (one HTML file, works offline)",
+            lambda: html_text(layer_ids, as_of=as_of, claims=claims),
+            f"{stem}.html",
+            "text/html",
+        ),
+        Download(
+            "Layers (GeoJSON)",
+            lambda: geojson_text(layer_ids, as_of=as_of, claims=claims),
+            f"{stem}.geojson",
+            "application/geo+json",
+        ),
+    ]

@@ -151,3 +151,24 @@ def test_save_leaves_nothing_when_the_write_fails(tmp_path: Path) -> None:
 def test_markup_is_kept_as_text_not_interpreted() -> None:
     article = parse_article(GOOD.replace("Body text.", "<script>alert(1)</script> in Erbil."))
     assert article.body == "<script>alert(1)</script> in Erbil."
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        "data:text/html,<script>x</script>",
+        "file:///etc/passwd",
+        "https:no-host",
+        "example.org/a",
+    ],
+)
+def test_a_url_that_is_not_http_is_refused(url: str) -> None:
+    with pytest.raises(ArticleError, match="not an http\\(s\\) address"):
+        parse_article(GOOD.replace("https://example.org/a", url), name="a.txt")
+
+
+def test_http_and_https_urls_are_kept() -> None:
+    for url in ("http://example.org/a", "HTTPS://Example.org/a?b=1"):
+        assert parse_article(GOOD.replace("https://example.org/a", url)).url == url

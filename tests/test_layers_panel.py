@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
+import re
+from pathlib import Path
 
+import pytest
+
+from geo.changes import Change, What
+from geo.posture import claim_date
+from layers.catalog import LAYERS
+from layers.changes import changes_csv, changes_frame, changes_group, changes_title
 from layers.export import claims_frame, table_csv
-from layers.panel import clicked_place, evidence_html, filter_claims, place_choices
+from layers.panel import (
+    Input,
+    choose_input,
+    clicked_place,
+    evidence_html,
+    filter_claims,
+    folder_label,
+    next_stop,
+    place_choices,
+    slider_stops,
+    stop_at_or_before,
+)
 from layers.popups import md
-from layers.render import layer_frames
+from layers.render import base_map, layer_frames, layer_groups
+from layers.switches import LAYER_URL, READY, layer_control, shown_layers
 from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 
 
@@ -71,3 +93,116 @@ def test_md_escapes_what_markdown_would_act_on() -> None:
         "\\!\\[x\\]\\(http\\:\\/\\/e\\/\\) \\:red\\[a\\] \\$x\\$ \\*\\*b\\*\\*"
     )
     assert md("Tom said hello") == "Tom said hello"
+
+
+# --- the slider, the intake's choice of input, the in-map switches, the changes layer -------
+
+
+def test_slider_stops_are_the_evidence_dates_and_the_latest_article() -> None:
+    claims = seed_claims()
+    latest = dt.date(2025, 11, 26)
+    stops = slider_stops(claims, latest)
+    assert stops == sorted({claim_date(c) for c in claims} | {latest})
+    assert stop_at_or_before(stops, dt.date(2025, 9, 30)) == max(
+        s for s in stops if s <= dt.date(2025, 9, 30)
+    )
+    assert stop_at_or_before(stops, dt.date(1990, 1, 1)) == stops[0]  # before all: the first
+    assert stop_at_or_before(stops, None) == stops[0]
+    assert next_stop(stops, stops[0]) == stops[1]
+    assert next_stop(stops, stops[-1]) is None
+
+
+def test_a_pasted_text_is_never_silently_dropped_for_an_upload() -> None:
+    both = choose_input("title: T\n", ("a.txt", b"title: U\n"))
+    assert both.raw is None
+    assert "Both a pasted text and an uploaded file" in both.message
+    assert choose_input("   \n\t ", None).raw is None
+    assert "only spaces or blank lines" in choose_input("   \n\t ", None).message
+    assert choose_input("", None) == Input(None, "pasted article")  # nothing given: no alarm
+    assert choose_input("", ("a.txt", b"x")) == Input(b"x", "a.txt")
+    assert choose_input("  \n", ("a.txt", b"x")) == Input(b"x", "a.txt")  # blank box: the file
+    assert choose_input("text", None) == Input("text", "pasted article")
+
+
+def test_folder_label_is_relative_inside_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "data" / "articles").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert folder_label(tmp_path / "data" / "articles") == "data/articles/"
+    assert folder_label(Path("/elsewhere/news")) == "/elsewhere/news/"
+
+
+def test_shown_layers_follow_the_page_report_once_it_is_complete() -> None:
+    def report(*names: str) -> dict[str, object]:
+        return {"selected_layers": [{"name": n, "url": LAYER_URL} for n in names]}
+
+    everything = [s.id for s in LAYERS.values() if s.show]
+    assert shown_layers(None) == everything  # before the page says anything
+    assert shown_layers(report("governorates")) == everything  # not complete yet: no READY
+    assert shown_layers(report(READY, "coalition_positions", "governorates")) == [
+        "governorates",
+        "coalition_positions",
+    ]
+    assert shown_layers(report(READY)) == []  # the reader switched everything off
+    other = {"selected_layers": [{"name": "governorates", "url": "https://wms.example"}, None]}
+    assert shown_layers(other, default=["kurdistan_region"]) == ["kurdistan_region"]
+    assert shown_layers(report(READY, "changes", "nonsense")) == []  # only catalog layers
+
+
+def test_the_layer_control_reports_each_group_by_its_layer_id() -> None:
+    ids = ["governorates", "coalition_positions"]
+    groups = layer_groups(ids, claims=seed_claims())
+    m = base_map()
+    for g in groups:
+        g.add_to(m)
+    layer_control(groups, ids).add_to(m)
+    page = m.get_root().render()
+    mapping = re.search(r"var ids = (\{.*?\});", page)
+    assert mapping is not None
+    assert json.loads(mapping.group(1)) == {
+        LAYERS["governorates"].title: "governorates",
+        LAYERS["coalition_positions"].title: "coalition_positions",
+    }
+    assert f'"{READY}"' in page
+    assert "overlayadd" in page
+
+
+def test_changes_layer_rings_each_changed_place_and_escapes_for_the_template() -> None:
+    rows = [
+        Change(
+            "ain_al_asad",
+            "Ain al-Asad Air Base",
+            "coalition_positions",
+            What.EMPTIED,
+            "present",
+            "withdrawn",
+            "≈2,000",
+            "",
+        ),
+        Change(
+            "harir",
+            "Harir `${x}` <b>",
+            "coalition_positions",
+            What.GAINED,
+            "unknown",
+            "present",
+            "",
+            "300",
+        ),
+        Change("nowhere", "Nowhere", "coalition_positions", What.GAINED, "unknown", "present"),
+    ]
+    group = changes_group(rows, title=changes_title(dt.date(2025, 8, 1), dt.date(2026, 2, 1)))
+    m = base_map()
+    group.add_to(m)
+    page = m.get_root().render()
+    assert page.count("pm-change pm-change-emptied") == 1
+    assert page.count("pm-change pm-change-gained") == 1  # the unknown place is skipped
+    assert group.layer_name == "Changes 01 Aug 2025 → 01 Feb 2026"
+    assert "`${x}`" not in page
+    assert "<b>" not in page.split("Harir", 1)[1][:40]
+    table = changes_frame(rows)
+    assert list(table["what"]) == ["emptied", "gained", "gained"]
+    assert "=cmd" not in changes_csv(
+        [Change("x", "=cmd|' /C calc'!A0", "coalition_positions", What.GAINED, "a", "b")]
+    ).replace("'=cmd", "")

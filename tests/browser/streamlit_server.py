@@ -6,6 +6,7 @@ the way a user does and wait on its health check, never on a fixed sleep.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -13,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,20 +29,16 @@ def free_port() -> int:
         return port
 
 
-def streamlit_command(script: Path, port: int) -> list[str]:
-    """`streamlit run` headless on a loopback port, as a user would start it."""
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless=true",
-        f"--server.port={port}",
-        "--server.address=127.0.0.1",
-        "--browser.gatherUsageStats=false",
-        "--server.fileWatcherType=none",
-    ]
+def streamlit_command(script: Path, port: int, *, headless: bool = True) -> list[str]:
+    """`streamlit run` on a loopback port; `headless=False` starts it exactly as a user does."""
+    command = [sys.executable, "-m", "streamlit", "run", str(script)]
+    if headless:
+        command += [
+            "--server.headless=true",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+        ]
+    return [*command, f"--server.port={port}", "--server.address=127.0.0.1"]
 
 
 def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
@@ -61,21 +58,34 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout_s: float) -
 
 @contextmanager
 def running_app(
-    script: Path, *, cwd: Path | None = None, timeout_s: float = START_TIMEOUT_S
+    script: Path,
+    *,
+    cwd: Path | None = None,
+    timeout_s: float = START_TIMEOUT_S,
+    log: Path | None = None,
+    headless: bool = True,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """Start the app, yield its URL once healthy, stop it afterwards (killed if it lingers).
 
     Streamlit reads .streamlit/config.toml from the working folder (default: the script's).
+    `log` receives the server's output (stdout and stderr); `env` is added to the environment.
     """
     port = free_port()
-    process = subprocess.Popen(
-        streamlit_command(script, port),
-        cwd=cwd or script.parent,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(log.open("wb")) if log else subprocess.DEVNULL
+        process = subprocess.Popen(
+            streamlit_command(script, port, headless=headless),
+            cwd=cwd or script.parent,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        yield from _serve(process, f"http://127.0.0.1:{port}", timeout_s)
+
+
+def _serve(process: subprocess.Popen[bytes], url: str, timeout_s: float) -> Iterator[str]:
     try:
         wait_healthy(url, process, timeout_s)
         yield url
