@@ -20,6 +20,14 @@ import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
+from geo.activity import (
+    ISIS_KINDS,
+    REPORT_RADIUS_M,
+    ZONE_KIND,
+    IsisPlace,
+    isis_posture,
+    report_area,
+)
 from geo.articles import load_articles
 from geo.boundaries import default_governorates, disputed_provinces, kurdistan_region
 from geo.claims import Claim, ClaimKind, Personnel
@@ -32,11 +40,9 @@ from geo.posture import (
     Evidence,
     Figure,
     PlacePosture,
-    Status,
     claim_date,
     coalition_posture,
     first_reported,
-    in_force,
     place_evidence,
 )
 from geo.zones import default_activity_zones
@@ -137,16 +143,33 @@ def frame_records(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
 def evidence_records(
     evidence: Iterable[Evidence], places: Mapping[str, Place]
 ) -> list[dict[str, Any]]:
-    """Evidence as claim rows plus role and region: what popups show and GeoJSON carries."""
+    """Evidence as claim rows plus role and `via` place: what popups show and GeoJSON carries.
+
+    `via` runs two ways: a coalition claim about a region holds for the places inside it
+    (geo.posture); an ISIS claim about a place inside a zone makes the zone active (geo.activity).
+    """
     return [
         {
             **claim_row(e.claim),
             "role": e.role.value,
             "via": e.via or "",
-            "via_name": places[e.via].name if e.via and e.via in places else (e.via or ""),
+            "via_name": _name(e.via, places),
+            "via_note": _via_note(e, places),
         }
         for e in evidence
     ]
+
+
+def _name(place_id: str | None, places: Mapping[str, Place]) -> str:
+    return places[place_id].name if place_id and place_id in places else (place_id or "")
+
+
+def _via_note(e: Evidence, places: Mapping[str, Place]) -> str:
+    if not e.via:
+        return ""
+    if e.claim.kind in ISIS_KINDS:
+        return f"Reported at {_name(e.via, places)}, which lies inside this area."
+    return f"Said of {_name(e.via, places)}, which contains this place."
 
 
 def figure_text(personnel: Personnel) -> str:
@@ -242,13 +265,17 @@ def _row(
     counted = _counted(posture)
     personnel = counted.personnel if counted else None
     figures = (*posture.figures, *posture.moves) if posture else ()
-    first = posture.first_reported if posture else first_reported(context.claims, place_id)
+    first = (
+        posture.first_reported
+        if posture
+        else fields.pop("first", None) or first_reported(context.claims, place_id)
+    )
     return {
         "id": place_id,
         "name": name,
         "layer": layer,
         "status": str(posture.status) if posture else str(fields.pop("status", "")),
-        "reason": posture.reason if posture else "",
+        "reason": posture.reason if posture else str(fields.pop("reason", "")),
         "precision": fields.pop("precision", "exact"),
         "note": fields.pop("note", ""),
         "personnel_min": personnel.min if personnel else None,
@@ -296,26 +323,28 @@ def _governorates(context: _Context) -> gpd.GeoDataFrame:
 
 
 def _disputed(context: _Context) -> gpd.GeoDataFrame:
+    threat = isis_posture(
+        context.claims, as_of=context.as_of, kind=ClaimKind.ISIS_THREAT, places=context.places
+    )
     rows = []
     for r in disputed_provinces().itertuples(index=False):
-        threat = place_evidence(
-            context.claims, r.id, as_of=context.as_of, kinds=[ClaimKind.ISIS_THREAT]
-        )
-        if not in_force(threat):
-            continue  # drawn only while a claim says ISIS threatens it
+        found = threat.get(r.id)
+        if found is None or not found.drawn:
+            continue  # drawn only while a threat report holds (geo.activity's window)
+        others = place_evidence(context.claims, r.id, as_of=context.as_of)
         rows.append(
-            _row(
+            _isis_row(
                 context,
                 "disputed_provinces",
                 r.id,
                 r.name,
                 r.geometry,
-                place_evidence(context.claims, r.id, as_of=context.as_of),
-                status=Status.THREATENED,
+                found,
+                (*found.evidence, *(e for e in others if e.claim.kind not in ISIS_KINDS)),
                 region=r.region,
             )
         )
-    return _frame(rows, ("region",))
+    return _frame(rows, ("region", "last_reported"))
 
 
 def _kurdistan(context: _Context) -> gpd.GeoDataFrame:
@@ -342,27 +371,134 @@ def _kurdistan(context: _Context) -> gpd.GeoDataFrame:
 
 
 def _activity_zones(context: _Context) -> gpd.GeoDataFrame:
+    activity = isis_posture(context.claims, as_of=context.as_of, places=context.places)
     rows = []
     for z in default_activity_zones().itertuples(index=False):
-        evidence = place_evidence(
-            context.claims, z.id, as_of=context.as_of, kinds=[ClaimKind.ISIS_ACTIVITY]
-        )
-        if not in_force(evidence):
-            continue  # a zone is drawn only while a claim says ISIS operates there
+        found = activity.get(z.id)
+        if found is None or not found.drawn:
+            continue  # drawn only while a report about it, or a place inside it, holds
         rows.append(
-            _row(
+            _isis_row(
                 context,
                 "isis_activity_zones",
                 z.id,
                 z.name,
                 z.geometry,
-                evidence,
-                status=Status.ACTIVE,
+                found,
+                found.evidence,
                 precision="approximate",
                 note=f"Approximate area, drawn from cited points: {z.method}.",
             )
         )
-    return _frame(rows)
+    return _frame(rows, ("last_reported",))
+
+
+def _isis_reports(context: _Context) -> gpd.GeoDataFrame:
+    rows = [
+        _isis_row(
+            context,
+            "isis_activity_reports",
+            place.id,
+            place.name,
+            report_area(place.geometry),
+            shown,
+            evidence,
+            precision="approximate",
+            note=(
+                f"Approximate area: the report names {place.name}, not a position; drawn "
+                f"as a circle of {REPORT_RADIUS_M // 1000} km radius around its cited point."
+            ),
+            method=(
+                f"{REPORT_RADIUS_M // 1000} km buffer (UTM 38N) around the gazetteer point of "
+                f"{place.name} ({place.precision}); the report locates ISIS only near it"
+            ),
+        )
+        for place, shown, evidence in _reported_places(context)
+        if place.geometry.geom_type == "Point"
+    ]
+    return _frame(rows, ("last_reported", "method"))
+
+
+def _isis_governorates(context: _Context) -> gpd.GeoDataFrame:
+    rows = [
+        _isis_row(
+            context,
+            "isis_activity_governorates",
+            place.id,
+            place.name,
+            place.geometry,
+            shown,
+            evidence,
+            precision="approximate",
+            note=(
+                f"Reported of {place.name} as a whole: ISIS {shown.kind.value[5:]} somewhere "
+                "in the governorate, not across all of it."
+            ),
+            method="the governorate's boundary; the report names no place inside it",
+        )
+        for place, shown, evidence in _reported_places(context)
+        if place.kind == "governorate"
+    ]
+    return _frame(rows, ("last_reported", "method"))
+
+
+def _reported_places(context: _Context) -> list[tuple[Place, IsisPlace, tuple[Evidence, ...]]]:
+    """Places (not zones) where an ISIS report holds: activity first, else a threat.
+
+    A threat to one of the four disputed provinces has its own layer; a threat anywhere else
+    (a city, a wadi, Anbar) is drawn here in the threat style, or it would reach no layer.
+    """
+    found = [
+        isis_posture(context.claims, as_of=context.as_of, kind=kind, places=context.places)
+        for kind in (ClaimKind.ISIS_ACTIVITY, ClaimKind.ISIS_THREAT)
+    ]
+    activity, threat = found
+    disputed = set(disputed_provinces().index)
+    out = []
+    for place_id in sorted({*activity, *threat}):
+        place = context.places.get(place_id)
+        if place is None or place.kind == ZONE_KIND:
+            continue  # zones are drawn by isis_activity_zones
+        act, thr = activity.get(place_id), threat.get(place_id)
+        if act is not None and act.drawn:
+            shown = act
+        elif thr is not None and thr.drawn and place_id not in disputed:
+            shown = thr
+        else:
+            continue  # quiet, not yet reported, or a disputed province's threat
+        evidence = sorted(
+            (e for p in (act, thr) if p is not None for e in p.evidence),
+            key=lambda e: (claim_date(e.claim), e.claim.source.published),
+            reverse=True,
+        )
+        out.append((place, shown, tuple(evidence)))
+    return out
+
+
+def _isis_row(
+    context: _Context,
+    layer: str,
+    place_id: str,
+    name: str,
+    geometry: BaseGeometry,
+    found: IsisPlace,
+    evidence: Sequence[Evidence],
+    **fields: Any,
+) -> dict[str, Any]:
+    last = found.last_reported.isoformat() if found.last_reported else ""
+    return _row(
+        context,
+        layer,
+        place_id,
+        name,
+        geometry,
+        evidence,
+        status=found.status,
+        reason=found.reason,
+        first=found.first_reported,
+        last_reported=last,
+        **fields,
+    )
 
 
 def _coalition_positions(context: _Context) -> gpd.GeoDataFrame:
@@ -409,5 +545,7 @@ _FRAMES: Mapping[str, Callable[[_Context], gpd.GeoDataFrame]] = {
     "disputed_provinces": _disputed,
     "kurdistan_region": _kurdistan,
     "isis_activity_zones": _activity_zones,
+    "isis_activity_reports": _isis_reports,
+    "isis_activity_governorates": _isis_governorates,
     "coalition_positions": _coalition_positions,
 }

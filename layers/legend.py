@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from branca.element import MacroElement
 from folium.template import Template
 
+from geo.activity import ACTIVITY_HOLDS_DAYS, REPORT_RADIUS_M
 from geo.posture import Status
 from layers.catalog import LAYERS
 from layers.popups import esc
@@ -53,6 +54,7 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
     """Legend HTML from the layers' styles (static text, escaped anyway)."""
     sites, region = layers["coalition_positions"], layers["kurdistan_region"]
     zones, threat = layers["isis_activity_zones"], layers["disputed_provinces"]
+    reports, areas = layers["isis_activity_reports"], layers["isis_activity_governorates"]
     # A <details> element, so a reader can fold the legend away from the map's east.
     rows = [
         "<details open><summary>Legend</summary>",
@@ -79,10 +81,26 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
         f"<div>{_area_swatch(zones.style_for(Status.ACTIVE))}"
         "activity zone, hatched: approximate</div>"
     )
+    rows.append(
+        f"<div>{_area_swatch(reports.style_for(Status.ACTIVE))}"
+        f"place reported: area of {REPORT_RADIUS_M // 1000} km around it</div>"
+    )
+    rows.append(
+        f"<div>{_area_swatch(areas.style_for(Status.ACTIVE))}"
+        "governorate reported as a whole (light)</div>"
+    )
+    rows.append(
+        f'<div class="pm-legend-note">Drawn while a report holds: '
+        f"{ACTIVITY_HOLDS_DAYS} days from its date, then quiet.</div>"
+    )
     rows.append("<h5>Threat: where ISIS may strike</h5>")
     rows.append(
         f"<div>{_area_swatch(threat.style_for(Status.THREATENED))}"
         "disputed province threatened by sleeper cells</div>"
+    )
+    rows.append(
+        f"<div>{_area_swatch(reports.style_for(Status.THREATENED))}"
+        "other place or governorate reported threatened</div>"
     )
     rows.append("<h5>Base</h5>")
     rows.append(f"<div>{_area_swatch(layers['governorates'].style)}governorate</div>")
