@@ -47,7 +47,7 @@ _SPECS = (
     ),
     LayerSpec(
         id="isis_activity_governorates",
-        title="ISIS activity and threat: reported governorates",
+        title="ISIS activity and threat: reported provinces",
         kind=LayerKind.POLYGONS,
         convention=Convention.ACTIVITY,
         description="Governorates a report names as a whole for ISIS activity (or a threat, "

@@ -23,11 +23,11 @@ from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 
 EXPECTED_FEATURES = {
     "governorates": 18,
-    "isis_activity_governorates": 1,  # from the invented reports (report_claims)
+    "isis_activity_governorates": 0,  # the seed names no governorate for ISIS activity
     "disputed_provinces": 4,
     "kurdistan_region": 1,
     "isis_activity_zones": 3,
-    "isis_activity_reports": 3,  # from the invented reports (report_claims)
+    "isis_activity_reports": 0,  # nor any town or wadi
     "coalition_positions": 6,
 }
 
@@ -101,12 +101,13 @@ def test_every_layer_renders_its_features_with_evidence_popups(layer_id: str) ->
     from tests.test_layers_activity import report_claims
 
     page = render([layer_id], claims=[*seed_claims(), *report_claims(dt.date(2025, 11, 26))])
+    expected = {**EXPECTED_FEATURES, "isis_activity_governorates": 1, "isis_activity_reports": 3}
     assert layer_control_names(page) == [LAYERS[layer_id].title]
     data = collections(page)
     layer_data = [c for c in data if c["features"] and "_popup" in c["features"][0]["properties"]]
     assert len(layer_data) == 1
     features = layer_data[0]["features"]
-    assert len(features) == EXPECTED_FEATURES[layer_id]
+    assert len(features) == expected[layer_id]
     for feature in features:
         popup = parse(feature["properties"]["_popup"])
         assert ("h4", {}) in popup.tags
