@@ -94,11 +94,13 @@ def holds_until(report: dt.date, kind: ClaimKind = ClaimKind.ISIS_ACTIVITY) -> d
 
 
 def reference_date(claims: Iterable[Claim], as_of: dt.date | None) -> dt.date | None:
-    """The date the window is read at: as_of, else the newest report or article ("latest")."""
+    """The date the window is read at: as_of, else the newest article's day (the app's latest).
+
+    Not the newest claim date: a plan announced for September 2026 is no news of that day.
+    """
     if as_of is not None:
         return as_of
-    pool = list(claims)
-    return max((d for c in pool for d in (claim_date(c), c.source.published)), default=None)
+    return max((c.source.published for c in claims), default=None)
 
 
 def isis_posture(

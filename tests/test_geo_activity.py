@@ -18,7 +18,7 @@ from geo.activity import (
     zones_containing,
 )
 from geo.articles import Article
-from geo.claims import Claim, ClaimKind
+from geo.claims import Claim, ClaimKind, DateSpan
 from geo.gazetteer import default_gazetteer
 from geo.layers_io import METRIC_CRS, WGS84
 from geo.posture import Role, Status
@@ -131,6 +131,26 @@ def test_latest_reads_the_window_at_the_newest_report() -> None:
     late = SEPT + dt.timedelta(days=ACTIVITY_HOLDS_DAYS + 1)
     claims = [wadi_raid(), report("baiji", "ISIS attacked a checkpoint in Baiji.", late)]
     assert set(active_isis_places(claims)) == {"baiji"}
+
+
+def test_latest_is_the_newest_article_not_a_plan_for_a_later_date() -> None:
+    plan_day = SEPT + dt.timedelta(days=ACTIVITY_HOLDS_DAYS + 100)
+    article = Article(
+        id="plan",
+        title="Plan",
+        source="Invented Wire",
+        published=SEPT,
+        body="Forces will leave Erbil next year.",
+    )
+    plan = claim(
+        article,
+        ClaimKind.COALITION_DEPARTURE,
+        "erbil",
+        article.body,
+        status="planned",
+        date=DateSpan(plan_day, plan_day, "next year"),
+    )
+    assert set(active_isis_places([wadi_raid(), plan])) == {"wadi_al_shay", "kirkuk_valleys"}
 
 
 def test_the_changes_view_can_tell_appeared_from_went_quiet() -> None:
