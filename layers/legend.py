@@ -83,15 +83,14 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
     )
     rows.append(
         f"<div>{_area_swatch(reports.style_for(Status.ACTIVE))}"
-        f"place reported: area of {REPORT_RADIUS_M // 1000} km around it</div>"
+        f"place reported: {REPORT_RADIUS_M // 1000} km around it</div>"
     )
     rows.append(
-        f"<div>{_area_swatch(areas.style_for(Status.ACTIVE))}"
-        "governorate reported as a whole (light)</div>"
+        f"<div>{_area_swatch(areas.style_for(Status.ACTIVE))}governorate reported as a whole</div>"
     )
     rows.append(
-        f'<div class="pm-legend-note">Drawn while a report holds: '
-        f"{ACTIVITY_HOLDS_DAYS} days from its date, then quiet.</div>"
+        f'<div class="pm-legend-note">Shown {ACTIVITY_HOLDS_DAYS} days after the last report, '
+        "then quiet.</div>"
     )
     rows.append("<h5>Threat: where ISIS may strike</h5>")
     rows.append(
@@ -100,7 +99,7 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
     )
     rows.append(
         f"<div>{_area_swatch(reports.style_for(Status.THREATENED))}"
-        "other place or governorate reported threatened</div>"
+        "other place or governorate threatened</div>"
     )
     rows.append("<h5>Base</h5>")
     rows.append(f"<div>{_area_swatch(layers['governorates'].style)}governorate</div>")

@@ -142,7 +142,7 @@ def test_reported_place_popups_escape_article_text() -> None:
 
 def test_the_legend_has_rows_for_reported_places_and_governorates() -> None:
     text = "".join(parse(legend_html()).text)
-    assert f"place reported: area of {REPORT_RADIUS_M // 1000} km around it" in text
+    assert f"place reported: {REPORT_RADIUS_M // 1000} km around it" in text
     assert "governorate reported as a whole" in text
-    assert f"{ACTIVITY_HOLDS_DAYS} days from its date, then quiet" in text
-    assert "other place or governorate reported threatened" in text
+    assert f"Shown {ACTIVITY_HOLDS_DAYS} days after the last report, then quiet" in text
+    assert "other place or governorate threatened" in text
