@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from geo.activity import ACTIVITY_HOLDS_DAYS, REPORT_RADIUS_M
 from geo.articles import Article
 from geo.claims import Claim, ClaimKind
 from layers.catalog import LAYERS
+from layers.export import geojson_text
 from layers.frames import frame_records, layer_frames
 from layers.legend import legend_html
 from layers.render import build_map
@@ -146,3 +148,16 @@ def test_the_legend_has_rows_for_reported_places_and_governorates() -> None:
     assert "governorate reported as a whole" in text
     assert f"Shown {ACTIVITY_HOLDS_DAYS} days after the last report, then quiet" in text
     assert "other place or governorate threatened" in text
+
+
+def test_the_geojson_export_carries_the_report_area_its_method_and_last_report() -> None:
+    collection = json.loads(
+        geojson_text(["isis_activity_reports"], as_of=DAY, claims=report_claims())
+    )
+    tuz = next(f for f in collection["features"] if f["id"] == "isis_activity_reports/tuz_khurmatu")
+    assert tuz["geometry"]["type"] == "Polygon"
+    props = tuz["properties"]
+    assert props["precision"] == "approximate"
+    assert props["last_reported"] == DAY.isoformat()
+    assert "km buffer" in props["method"]
+    assert [e["quote"] for e in props["evidence"]] == [TUZ]
