@@ -161,3 +161,14 @@ def test_the_geojson_export_carries_the_report_area_its_method_and_last_report()
     assert props["last_reported"] == DAY.isoformat()
     assert "km buffer" in props["method"]
     assert [e["quote"] for e in props["evidence"]] == [TUZ]
+
+
+def test_a_governorates_threat_is_drawn_once_on_its_own_layer() -> None:
+    a = invented([BAGHDAD, "ISIS threatens Anbar.", "Sleeper cells threaten Kirkuk province."])
+    threats = [
+        claim(a, T, "anbar_governorate", "ISIS threatens Anbar."),
+        claim(a, T, "kirkuk_governorate", "Sleeper cells threaten Kirkuk province."),
+    ]
+    provinces = rows("isis_activity_governorates", threats)
+    assert {k: v["status"] for k, v in provinces.items()} == {"anbar_governorate": "threatened"}
+    assert set(rows("disputed_provinces", threats)) == {"kirkuk_governorate"}
