@@ -205,7 +205,7 @@ def _read(
         place_id,
         kind,
         _STATUS[kind],
-        f"{said}; holds until {ends:%d %b %Y} unless reported again",
+        f"{said}; quiet from {ends:%d %b %Y} unless reported again",
         evidence,
         first,
         newest.date,

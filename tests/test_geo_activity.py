@@ -86,6 +86,7 @@ def test_a_report_older_than_the_window_is_quiet() -> None:
     assert ends == SEPT + dt.timedelta(days=ACTIVITY_HOLDS_DAYS)
     last_day = isis_posture([wadi_raid()], as_of=ends - dt.timedelta(days=1))["kirkuk_valleys"]
     assert last_day.drawn
+    assert last_day.reason.endswith(f"quiet from {ends:%d %b %Y} unless reported again")
     quiet = isis_posture([wadi_raid()], as_of=ends)["kirkuk_valleys"]
     assert not quiet.drawn
     assert quiet.status is Status.NO_REPORTING
