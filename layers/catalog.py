@@ -47,7 +47,7 @@ _SPECS = (
     ),
     LayerSpec(
         id="isis_activity_governorates",
-        title="ISIS activity and threat: reported provinces",
+        title="ISIS activity: reported provinces",
         kind=LayerKind.POLYGONS,
         convention=Convention.ACTIVITY,
         description="Governorates a report names as a whole for ISIS activity (or a threat, "
@@ -135,7 +135,7 @@ _SPECS = (
     ),
     LayerSpec(
         id="isis_activity_reports",
-        title="ISIS activity and threat: reported places",
+        title="ISIS activity: reported places",
         kind=LayerKind.POLYGONS,
         convention=Convention.ACTIVITY,
         description="Towns, cities and wadis where a report places ISIS activity (or a "

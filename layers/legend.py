@@ -81,16 +81,11 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
         f"<div>{_area_swatch(zones.style_for(Status.ACTIVE))}"
         "activity zone, hatched: approximate</div>"
     )
+    # One line for both report layers: the legend has to fit under the layer control.
     rows.append(
         f"<div>{_area_swatch(reports.style_for(Status.ACTIVE))}"
-        f"place reported: {REPORT_RADIUS_M // 1000} km around it</div>"
-    )
-    rows.append(
-        f"<div>{_area_swatch(areas.style_for(Status.ACTIVE))}governorate reported as a whole</div>"
-    )
-    rows.append(
-        f'<div class="pm-legend-note">Shown {ACTIVITY_HOLDS_DAYS} days after the last report, '
-        "then quiet.</div>"
+        f"place, {REPORT_RADIUS_M // 1000} km "
+        f"{_area_swatch(areas.style_for(Status.ACTIVE))}province, as reported</div>"
     )
     rows.append("<h5>Threat: where ISIS may strike</h5>")
     rows.append(
@@ -99,12 +94,13 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
     )
     rows.append(
         f"<div>{_area_swatch(reports.style_for(Status.THREATENED))}"
-        "other place or governorate threatened</div>"
+        "other place or province threatened</div>"
     )
     rows.append("<h5>Base</h5>")
     rows.append(f"<div>{_area_swatch(layers['governorates'].style)}governorate</div>")
     rows.append(
-        "<p>Nothing is drawn before its first report. Click a feature for its evidence.</p>"
+        "<p>Nothing is drawn before its first report; an ISIS report shows for "
+        f"{ACTIVITY_HOLDS_DAYS} days. Click a feature for its evidence.</p>"
     )
     return "".join(rows) + "</details>"
 

@@ -143,11 +143,14 @@ def test_reported_place_popups_escape_article_text() -> None:
 
 
 def test_the_legend_has_rows_for_reported_places_and_governorates() -> None:
-    text = "".join(parse(legend_html()).text)
-    assert f"place reported: {REPORT_RADIUS_M // 1000} km around it" in text
-    assert "governorate reported as a whole" in text
-    assert f"Shown {ACTIVITY_HOLDS_DAYS} days after the last report, then quiet" in text
-    assert "other place or governorate threatened" in text
+    legend = parse(legend_html())
+    text = "".join(legend.text)
+    assert f"place, {REPORT_RADIUS_M // 1000} km" in text
+    assert "province, as reported" in text
+    assert f"an ISIS report shows for {ACTIVITY_HOLDS_DAYS} days" in text
+    assert "other place or province threatened" in text
+    hatched = [a for tag, a in legend.tags if tag == "rect" and "url(#" in str(a.get("fill"))]
+    assert len(hatched) == 3  # zone, place, province: each approximate, each hatched
 
 
 def test_the_geojson_export_carries_the_report_area_its_method_and_last_report() -> None:
