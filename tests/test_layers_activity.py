@@ -145,10 +145,9 @@ def test_reported_place_popups_escape_article_text() -> None:
 def test_the_legend_has_rows_for_reported_places_and_governorates() -> None:
     legend = parse(legend_html())
     text = "".join(legend.text)
-    assert f"place, {REPORT_RADIUS_M // 1000} km" in text
-    assert "province, as reported" in text
-    assert f"an ISIS report shows for {ACTIVITY_HOLDS_DAYS} days" in text
-    assert "other place or province threatened" in text
+    for words in ("zone", "place", "province", "other place", "hatched: approximate"):
+        assert words in text
+    assert f"A report holds {ACTIVITY_HOLDS_DAYS} days, then quiet." in text
     hatched = [a for tag, a in legend.tags if tag == "rect" and "url(#" in str(a.get("fill"))]
     assert len(hatched) == 3  # zone, place, province: each approximate, each hatched
 
