@@ -21,6 +21,20 @@ from layers.spec import (
 )
 
 _REGION = Style(color="#1f5fa8", weight=2.5, fill_color=FRIEND_BLUE, fill_opacity=0.25)
+# ISIS activity reported at a place: hatched red like the zones (approximate), but a solid
+# edge and a denser fill so a 10 km circle reads at national zoom; a whole governorate is
+# light, so the zones and places over it stay legible.
+_PLACE_ACTIVE = Style(
+    color="#b71c1c", weight=1.5, fill_color=HOSTILE_RED, fill_opacity=0.75, hatch=True
+)
+_GOVERNORATE_ACTIVE = Style(
+    color="#c62828",
+    weight=1.0,
+    fill_color=HOSTILE_RED,
+    fill_opacity=0.22,
+    dash_array="2 5",
+    hatch=True,
+)
 
 _SPECS = (
     LayerSpec(
@@ -30,6 +44,29 @@ _SPECS = (
         convention=Convention.BASE,
         description="The 18 governorates with their names; the offline base map.",
         style=Style(color=BASE_GREY, weight=0.8, fill_color="#f3efe6", fill_opacity=1.0),
+    ),
+    LayerSpec(
+        id="isis_activity_governorates",
+        title="ISIS activity: reported provinces",
+        kind=LayerKind.POLYGONS,
+        convention=Convention.ACTIVITY,
+        description="Governorates a report names as a whole for ISIS activity (or a threat, "
+        "outside the four disputed provinces); drawn light and below the zones: the report "
+        "does not say where in the governorate.",
+        style=_GOVERNORATE_ACTIVE,
+        status_styles=(
+            (Status.ACTIVE, _GOVERNORATE_ACTIVE),
+            (
+                Status.THREATENED,
+                Style(
+                    color=THREAT_ORANGE,
+                    weight=1.5,
+                    fill_color=THREAT_ORANGE,
+                    fill_opacity=0.05,
+                    dash_array="3 6",
+                ),
+            ),
+        ),
     ),
     LayerSpec(
         id="disputed_provinces",
@@ -94,6 +131,28 @@ _SPECS = (
             fill_opacity=0.55,
             dash_array="4 4",
             hatch=True,
+        ),
+    ),
+    LayerSpec(
+        id="isis_activity_reports",
+        title="ISIS activity: reported places",
+        kind=LayerKind.POLYGONS,
+        convention=Convention.ACTIVITY,
+        description="Towns, cities and wadis where a report places ISIS activity (or a "
+        "threat), each drawn as a small approximate area around the place.",
+        style=_PLACE_ACTIVE,
+        status_styles=(
+            (Status.ACTIVE, _PLACE_ACTIVE),
+            (
+                Status.THREATENED,
+                Style(
+                    color=THREAT_ORANGE,
+                    weight=2.0,
+                    fill_color=THREAT_ORANGE,
+                    fill_opacity=0.15,
+                    dash_array="8 6",
+                ),
+            ),
         ),
     ),
     LayerSpec(

@@ -11,71 +11,55 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
-from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from geo.articles import load_articles
-from geo.boundaries import default_governorates, disputed_provinces, kurdistan_region
-from geo.claims import Claim, ClaimKind, Personnel
+from geo.boundaries import default_governorates, kurdistan_region
+from geo.claims import Claim
 from geo.errors import PostureMapError
-from geo.evidence import claim_row
 from geo.extract import extract_articles
 from geo.gazetteer import Place, default_gazetteer
-from geo.layers_io import WGS84
-from geo.posture import (
-    Evidence,
-    Figure,
-    PlacePosture,
-    Status,
-    claim_date,
-    coalition_posture,
-    first_reported,
-    in_force,
-    place_evidence,
-)
-from geo.zones import default_activity_zones
+from geo.posture import coalition_posture, place_evidence
 from layers.catalog import LAYERS
+from layers.isis_frames import (
+    activity_zones_frame,
+    disputed_frame,
+    isis_governorates_frame,
+    isis_reports_frame,
+)
+from layers.rows import (
+    ATTRIBUTE_COLUMNS,
+    FrameContext,
+    evidence_records,
+    feature_row,
+    figure_text,
+    layer_table,
+    move_text,
+    posture_label,
+)
+
+__all__ = [  # row helpers live in layers.rows; re-exported for older imports
+    "APPROX_RADIUS_M",
+    "ATTRIBUTE_COLUMNS",
+    "NATIONAL",
+    "default_claims",
+    "evidence_records",
+    "figure_text",
+    "frame_records",
+    "layer_frame",
+    "layer_frames",
+    "move_text",
+    "posture_label",
+    "resolve_layer_ids",
+]
 
 APPROX_RADIUS_M = 8_000  # a hand-estimated site is drawn as an area this wide, never a pin
 NATIONAL = "national total"  # the precision of a country's row: a label, not a position
-ATTRIBUTE_COLUMNS = (
-    "id",
-    "name",
-    "layer",
-    "status",
-    "reason",
-    "precision",
-    "note",
-    "personnel_min",
-    "personnel_max",
-    "personnel_approximate",
-    "personnel_text",
-    "personnel_as_of",
-    "countries",
-    "country_count",
-    "label",
-    "reports_differ",
-    "figures",
-    "first_reported",
-    "as_of",
-    "evidence",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What every layer is built from: the claims, the date and the place lookup."""
-
-    claims: tuple[Claim, ...]
-    as_of: dt.date | None
-    places: Mapping[str, Place]
-    posture: Mapping[str, PlacePosture]
 
 
 def default_claims() -> list[Claim]:
@@ -134,66 +118,17 @@ def frame_records(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def evidence_records(
-    evidence: Iterable[Evidence], places: Mapping[str, Place]
-) -> list[dict[str, Any]]:
-    """Evidence as claim rows plus role and region: what popups show and GeoJSON carries."""
-    return [
-        {
-            **claim_row(e.claim),
-            "role": e.role.value,
-            "via": e.via or "",
-            "via_name": places[e.via].name if e.via and e.via in places else (e.via or ""),
-        }
-        for e in evidence
-    ]
-
-
-def figure_text(personnel: Personnel) -> str:
-    """A head count as a short label: '4–5', '≈1,500', '300'."""
-    lo, hi = personnel.min, personnel.max
-    return ("≈" if personnel.approximate else "") + (f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}")
-
-
-def move_text(figure: Figure) -> str:
-    """A moving figure as a label: '+300 arriving', '+300 arrived', '−2,000 leaving'."""
-    done = figure.claim.status == "completed"
-    if figure.moving == "+":
-        verb = "arrived" if done else "arriving"
-    else:
-        verb = "left" if done else "leaving"
-    return f"{figure.moving}{figure_text(figure.personnel)} {verb}"
-
-
-def posture_label(posture: PlacePosture) -> str:
-    """The numbers drawn on the map for a place: its head count, moves, and any disagreement."""
-    parts = []
-    if posture.personnel:
-        parts.append(figure_text(posture.personnel))
-    elif posture.earlier_figure:
-        earlier = posture.earlier_figure
-        parts.append(f"{figure_text(earlier.personnel)} as of {claim_date(earlier.claim):%d %b %Y}")
-    elif posture.reports_differ and posture.figures:
-        parts.append(" / ".join(dict.fromkeys(figure_text(f.personnel) for f in posture.figures)))
-    parts.extend(move_text(f) for f in posture.moves)
-    if posture.country_count:
-        parts.append(f"{posture.country_count} countries")
-    if posture.reports_differ:
-        parts.append("reports differ")
-    return " · ".join(parts)
-
-
-# Cached on (layer, date, claims), all hashable, so the dashboard's rerun after a toggle
-# rebuilds nothing it has drawn before; the cached values are never handed out to mutate.
 @lru_cache(maxsize=32)
-def _default_context(as_of: dt.date | None, claims: tuple[Claim, ...]) -> _Context:
+def _default_context(as_of: dt.date | None, claims: tuple[Claim, ...]) -> FrameContext:
     return _make_context(as_of, claims, default_gazetteer().places)
 
 
 def _make_context(
     as_of: dt.date | None, claims: tuple[Claim, ...], places: Mapping[str, Place]
-) -> _Context:
-    return _Context(claims, as_of, places, coalition_posture(claims, as_of=as_of, places=places))
+) -> FrameContext:
+    return FrameContext(
+        claims, as_of, places, coalition_posture(claims, as_of=as_of, places=places)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -203,82 +138,10 @@ def _cached_frame(
     return _FRAMES[layer_id](_default_context(as_of, claims))
 
 
-def _counted(posture: PlacePosture | None) -> Figure | None:
-    """The head count the frame is sized by: the current one, else the newest earlier one."""
-    if posture is None:
-        return None
-    if posture.personnel:
-        return next(f for f in posture.figures if f.personnel == posture.personnel)
-    return posture.earlier_figure
-
-
-def _figure_record(figure: Figure) -> dict[str, Any]:
-    c = figure.claim
-    return {
-        "text": figure.personnel.text,
-        "label": move_text(figure) if figure.moving else figure_text(figure.personnel),
-        "min": figure.personnel.min,
-        "max": figure.personnel.max,
-        "approximate": figure.personnel.approximate,
-        "moving": figure.moving,
-        "outlet": c.source.outlet,
-        "published": c.source.published.isoformat(),
-        "article_id": c.source.article_id,
-        "quote": c.quote,
-    }
-
-
-def _row(
-    context: _Context,
-    layer: str,
-    place_id: str,
-    name: str,
-    geometry: BaseGeometry,
-    evidence: Sequence[Evidence],
-    *,
-    posture: PlacePosture | None = None,
-    **fields: Any,
-) -> dict[str, Any]:
-    counted = _counted(posture)
-    personnel = counted.personnel if counted else None
-    figures = (*posture.figures, *posture.moves) if posture else ()
-    first = posture.first_reported if posture else first_reported(context.claims, place_id)
-    return {
-        "id": place_id,
-        "name": name,
-        "layer": layer,
-        "status": str(posture.status) if posture else str(fields.pop("status", "")),
-        "reason": posture.reason if posture else "",
-        "precision": fields.pop("precision", "exact"),
-        "note": fields.pop("note", ""),
-        "personnel_min": personnel.min if personnel else None,
-        "personnel_max": personnel.max if personnel else None,
-        "personnel_approximate": personnel.approximate if personnel else None,
-        "personnel_text": personnel.text if personnel else "",
-        "personnel_as_of": claim_date(counted.claim).isoformat() if counted else "",
-        "countries": list(posture.countries) if posture else [],
-        "country_count": posture.country_count if posture else None,
-        "label": posture_label(posture) if posture else "",
-        "reports_differ": posture.reports_differ if posture else False,
-        "figures": [_figure_record(f) for f in figures],
-        "first_reported": first.isoformat() if first else "",
-        "as_of": context.as_of.isoformat() if context.as_of else "",
-        "evidence": evidence_records(evidence, context.places),
-        **fields,
-        "geometry": geometry,
-    }
-
-
-def _frame(rows: list[dict[str, Any]], extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
-    columns = [*ATTRIBUTE_COLUMNS, *extra, "geometry"]
-    frame = gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=WGS84)
-    return frame.set_index("id", drop=False).rename_axis(None)
-
-
-def _governorates(context: _Context) -> gpd.GeoDataFrame:
+def _governorates(context: FrameContext) -> gpd.GeoDataFrame:
     # The base map: drawn at every date, with no status of its own.
     rows = [
-        _row(
+        feature_row(
             context,
             "governorates",
             r.id,
@@ -292,41 +155,18 @@ def _governorates(context: _Context) -> gpd.GeoDataFrame:
         )
         for r in default_governorates().itertuples(index=False)
     ]
-    return _frame(rows, ("region", "hasc", "label_lat", "label_lon"))
+    return layer_table(rows, ("region", "hasc", "label_lat", "label_lon"))
 
 
-def _disputed(context: _Context) -> gpd.GeoDataFrame:
-    rows = []
-    for r in disputed_provinces().itertuples(index=False):
-        threat = place_evidence(
-            context.claims, r.id, as_of=context.as_of, kinds=[ClaimKind.ISIS_THREAT]
-        )
-        if not in_force(threat):
-            continue  # drawn only while a claim says ISIS threatens it
-        rows.append(
-            _row(
-                context,
-                "disputed_provinces",
-                r.id,
-                r.name,
-                r.geometry,
-                place_evidence(context.claims, r.id, as_of=context.as_of),
-                status=Status.THREATENED,
-                region=r.region,
-            )
-        )
-    return _frame(rows, ("region",))
-
-
-def _kurdistan(context: _Context) -> gpd.GeoDataFrame:
+def _kurdistan(context: FrameContext) -> gpd.GeoDataFrame:
     region = kurdistan_region().iloc[0]
     posture = context.posture.get(region.id)
     if posture is None or not posture.drawn:
-        return _frame([], ("members", "label_lat", "label_lon"))  # no coalition report yet
+        return layer_table([], ("members", "label_lat", "label_lon"))  # no coalition report yet
     # The visual centre of its largest part: clear of the sites round Erbil at national zoom.
     parts = getattr(region.geometry, "geoms", [region.geometry])
     at = polylabel(max(parts, key=lambda part: part.area), tolerance=0.01)
-    row = _row(
+    row = feature_row(
         context,
         "kurdistan_region",
         region.id,
@@ -338,34 +178,10 @@ def _kurdistan(context: _Context) -> gpd.GeoDataFrame:
         label_lat=at.y,
         label_lon=at.x,
     )
-    return _frame([row], ("members", "label_lat", "label_lon"))
+    return layer_table([row], ("members", "label_lat", "label_lon"))
 
 
-def _activity_zones(context: _Context) -> gpd.GeoDataFrame:
-    rows = []
-    for z in default_activity_zones().itertuples(index=False):
-        evidence = place_evidence(
-            context.claims, z.id, as_of=context.as_of, kinds=[ClaimKind.ISIS_ACTIVITY]
-        )
-        if not in_force(evidence):
-            continue  # a zone is drawn only while a claim says ISIS operates there
-        rows.append(
-            _row(
-                context,
-                "isis_activity_zones",
-                z.id,
-                z.name,
-                z.geometry,
-                evidence,
-                status=Status.ACTIVE,
-                precision="approximate",
-                note=f"Approximate area, drawn from cited points: {z.method}.",
-            )
-        )
-    return _frame(rows)
-
-
-def _coalition_positions(context: _Context) -> gpd.GeoDataFrame:
+def _coalition_positions(context: FrameContext) -> gpd.GeoDataFrame:
     rows = []
     for place_id, posture in context.posture.items():
         place = context.places.get(place_id)
@@ -388,7 +204,7 @@ def _coalition_positions(context: _Context) -> gpd.GeoDataFrame:
         else:
             note = ""
         rows.append(
-            _row(
+            feature_row(
                 context,
                 "coalition_positions",
                 place_id,
@@ -401,13 +217,15 @@ def _coalition_positions(context: _Context) -> gpd.GeoDataFrame:
                 site_kind=place.kind,
             )
         )
-    return _frame(rows, ("site_kind",))
+    return layer_table(rows, ("site_kind",))
 
 
-_FRAMES: Mapping[str, Callable[[_Context], gpd.GeoDataFrame]] = {
+_FRAMES: Mapping[str, Callable[[FrameContext], gpd.GeoDataFrame]] = {
     "governorates": _governorates,
-    "disputed_provinces": _disputed,
+    "disputed_provinces": disputed_frame,
     "kurdistan_region": _kurdistan,
-    "isis_activity_zones": _activity_zones,
+    "isis_activity_zones": activity_zones_frame,
+    "isis_activity_reports": isis_reports_frame,
+    "isis_activity_governorates": isis_governorates_frame,
     "coalition_positions": _coalition_positions,
 }

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from branca.element import MacroElement
 from folium.template import Template
 
+from geo.activity import ACTIVITY_HOLDS_DAYS
 from geo.posture import Status
 from layers.catalog import LAYERS
 from layers.popups import esc
@@ -53,6 +54,7 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
     """Legend HTML from the layers' styles (static text, escaped anyway)."""
     sites, region = layers["coalition_positions"], layers["kurdistan_region"]
     zones, threat = layers["isis_activity_zones"], layers["disputed_provinces"]
+    reports, areas = layers["isis_activity_reports"], layers["isis_activity_governorates"]
     # A <details> element, so a reader can fold the legend away from the map's east.
     rows = [
         "<details open><summary>Legend</summary>",
@@ -74,15 +76,20 @@ def legend_html(layers: Mapping[str, LayerSpec] = LAYERS) -> str:
         "Labels: personnel; +N arriving, −N leaving.</div>"
     )
     rows.append(f"<div>{_area_swatch(region.style_for(Status.PRESENT))}{esc(region.title)}</div>")
-    rows.append("<h5>Activity: where ISIS operates (hostile, red)</h5>")
+    # One row per convention, several swatches each: the legend fits under the layer control.
+    rows.append("<h5>Activity: where ISIS operates (red, hatched: approximate)</h5>")
     rows.append(
-        f"<div>{_area_swatch(zones.style_for(Status.ACTIVE))}"
-        "activity zone, hatched: approximate</div>"
+        f"<div>{_area_swatch(zones.style_for(Status.ACTIVE))}zone "
+        f"{_area_swatch(reports.style_for(Status.ACTIVE))}place "
+        f"{_area_swatch(areas.style_for(Status.ACTIVE))}province</div>"
+    )
+    rows.append(
+        f'<div class="pm-legend-note">A report holds {ACTIVITY_HOLDS_DAYS} days, then quiet.</div>'
     )
     rows.append("<h5>Threat: where ISIS may strike</h5>")
     rows.append(
-        f"<div>{_area_swatch(threat.style_for(Status.THREATENED))}"
-        "disputed province threatened by sleeper cells</div>"
+        f"<div>{_area_swatch(threat.style_for(Status.THREATENED))}disputed province "
+        f"{_area_swatch(reports.style_for(Status.THREATENED))}other place</div>"
     )
     rows.append("<h5>Base</h5>")
     rows.append(f"<div>{_area_swatch(layers['governorates'].style)}governorate</div>")

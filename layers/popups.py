@@ -114,11 +114,8 @@ def _claim_html(e: Mapping[str, Any]) -> str:
         if url
         else f"<cite>{title}</cite>"
     )
-    via = (
-        f'<div class="pm-via">Said of {esc(e["via_name"])}, which contains this place.</div>'
-        if e.get("via")
-        else ""
-    )
+    note = e.get("via_note") or f"Said of {e.get('via_name')}, which contains this place."
+    via = f'<div class="pm-via">{esc(note)}</div>' if e.get("via") else ""
     return (
         f'<li class="pm-claim pm-role-{esc(role)}">'
         f'<span class="pm-role">{esc(_ROLE_LABELS.get(role, role))}</span> '

@@ -23,9 +23,11 @@ from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
 
 EXPECTED_FEATURES = {
     "governorates": 18,
+    "isis_activity_governorates": 0,  # the seed names no governorate for ISIS activity
     "disputed_provinces": 4,
     "kurdistan_region": 1,
     "isis_activity_zones": 3,
+    "isis_activity_reports": 0,  # nor any town or wadi
     "coalition_positions": 6,
 }
 
@@ -78,9 +80,11 @@ def render(layer_ids: list[str] | None = None, **kwargs: Any) -> str:
 def test_registry_ids_are_stable_snake_case_and_titled() -> None:
     assert list(LAYERS) == [
         "governorates",
+        "isis_activity_governorates",
         "disputed_provinces",
         "kurdistan_region",
         "isis_activity_zones",
+        "isis_activity_reports",
         "coalition_positions",
     ]
     for layer_id, spec in LAYERS.items():
@@ -93,13 +97,17 @@ def test_registry_ids_are_stable_snake_case_and_titled() -> None:
 
 @pytest.mark.parametrize("layer_id", list(LAYERS))
 def test_every_layer_renders_its_features_with_evidence_popups(layer_id: str) -> None:
-    page = render([layer_id])
+    # The seed names no town or governorate for ISIS: invented reports (26 Nov) add them.
+    from tests.test_layers_activity import report_claims
+
+    page = render([layer_id], claims=[*seed_claims(), *report_claims(dt.date(2025, 11, 26))])
+    expected = {**EXPECTED_FEATURES, "isis_activity_governorates": 1, "isis_activity_reports": 3}
     assert layer_control_names(page) == [LAYERS[layer_id].title]
     data = collections(page)
     layer_data = [c for c in data if c["features"] and "_popup" in c["features"][0]["properties"]]
     assert len(layer_data) == 1
     features = layer_data[0]["features"]
-    assert len(features) == EXPECTED_FEATURES[layer_id]
+    assert len(features) == expected[layer_id]
     for feature in features:
         popup = parse(feature["properties"]["_popup"])
         assert ("h4", {}) in popup.tags
@@ -213,6 +221,8 @@ def test_on_1_august_2025_only_the_base_map_is_drawn() -> None:
     frames = layer_frames(None, as_of=dt.date(2025, 8, 1), claims=seed_claims())
     assert {lid: len(f) for lid, f in frames.items()} == {
         "governorates": 18,
+        "isis_activity_governorates": 0,
+        "isis_activity_reports": 0,
         "disputed_provinces": 0,  # the threat is first reported on 26 November
         "kurdistan_region": 0,  # no "unknown" blue region
         "isis_activity_zones": 0,
