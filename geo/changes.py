@@ -11,26 +11,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from geo.activity import active_isis_places, isis_posture
+from geo.boundaries import DISPUTED_IDS
 from geo.claims import Claim, ClaimKind, Personnel
 from geo.gazetteer import Place
-from geo.posture import (
-    PlacePosture,
-    Status,
-    claim_date,
-    coalition_posture,
-    in_force,
-    place_evidence,
-)
+from geo.posture import PlacePosture, Status, claim_date, coalition_posture
 
 # Layer ids as the catalog names them (geo never imports layers; these are plain strings).
 SITES_LAYER = "coalition_positions"
 REGION_LAYER = "kurdistan_region"  # the one region drawn as its own layer
 ZONES_LAYER = "isis_activity_zones"
 THREAT_LAYER = "disputed_provinces"
+REPORTS_LAYER = "isis_activity_reports"
+PROVINCES_LAYER = "isis_activity_governorates"
 # Forces are there (a departure planned or under way has not yet left).
 _THERE = frozenset({Status.PRESENT, Status.RESIDUAL, Status.DEPARTING})
 _COMING = frozenset({Status.ARRIVING})
-_ISIS = {ClaimKind.ISIS_ACTIVITY: ZONES_LAYER, ClaimKind.ISIS_THREAT: THREAT_LAYER}
 _ISIS_WORDS = {
     ClaimKind.ISIS_ACTIVITY: ("active", "no activity reported"),
     ClaimKind.ISIS_THREAT: ("threatened", "no threat reported"),
@@ -118,28 +114,47 @@ def _site_changes(
 def _isis_changes(
     claims: tuple[Claim, ...], before: dt.date, after: dt.date, places: Mapping[str, Place]
 ) -> list[Change]:
+    """Places drawn as ISIS-active (or threatened) at one date and not the other.
+
+    Read from geo.activity, as the map is: zones active through places inside them, and a
+    report that stops holding after its window ("went quiet").
+    """
     rows = []
-    for kind, layer in _ISIS.items():
-        on, off = _ISIS_WORDS[kind]
-        for place_id in sorted({c.place_id for c in claims if c.kind is kind}):
-            was = in_force(place_evidence(claims, place_id, as_of=before, kinds=[kind]))
-            now = place_evidence(claims, place_id, as_of=after, kinds=[kind])
-            if was == in_force(now):
-                continue
-            what = What.WENT_QUIET if was else What.APPEARED
-            basis = next((e.claim for e in now if claim_date(e.claim) <= after), None)
+    for kind, (on, off) in _ISIS_WORDS.items():
+        was = active_isis_places(claims, as_of=before, kind=kind, places=places)
+        now = isis_posture(claims, as_of=after, kind=kind, places=places)
+        for place_id in sorted(set(was) ^ {pid for pid, p in now.items() if p.drawn}):
+            quiet = place_id in was
+            basis = (
+                next(
+                    (e.claim for e in now[place_id].evidence if claim_date(e.claim) <= after), None
+                )
+                if place_id in now
+                else None
+            )
+            layer = _isis_layer(kind, places.get(place_id))
             rows.append(
                 _row(
                     places,
                     place_id,
                     layer,
-                    what,
-                    on if was else off,
-                    off if was else on,
+                    What.WENT_QUIET if quiet else What.APPEARED,
+                    on if quiet else off,
+                    off if quiet else on,
                     basis,
                 )
             )
     return rows
+
+
+def _isis_layer(kind: ClaimKind, place: Place | None) -> str:
+    """The layer that draws an ISIS place, as the catalog splits them."""
+    if place is None or place.kind == "activity_zone":
+        return ZONES_LAYER
+    if place.kind == "governorate":
+        threat_layer = kind is ClaimKind.ISIS_THREAT and place.id in DISPUTED_IDS
+        return THREAT_LAYER if threat_layer else PROVINCES_LAYER
+    return REPORTS_LAYER
 
 
 def _row(

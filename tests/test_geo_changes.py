@@ -132,6 +132,30 @@ KIRKUK - ISIS militants are active in the Hamrin Mountains, a security official 
     assert "Hamrin" in zones[0].quote
 
 
+def test_a_wadi_report_lights_its_zone_and_its_own_place_then_both_go_quiet() -> None:
+    article = parse_article(
+        """title: Raid in Wadi al-Shay (test fixture)
+source: Test Wire
+published: 2025-10-05
+
+KIRKUK - Iraqi forces raided ISIS hideouts in Wadi al-Shay on Sunday, a security official said.
+""",
+        name="shay.txt",
+    )
+    claims = list(extract_articles([article]))
+    appeared = changes_between(claims, dt.date(2025, 9, 1), dt.date(2025, 11, 1))
+    assert {(r.place_id, r.layer, r.what) for r in appeared} == {
+        ("wadi_al_shay", "isis_activity_reports", What.APPEARED),
+        ("kirkuk_valleys", "isis_activity_zones", What.APPEARED),
+    }
+    # A report holds for a window (geo.activity), so a year and more later both are quiet.
+    quiet = changes_between(claims, dt.date(2025, 11, 1), dt.date(2027, 1, 1))
+    assert {(r.place_id, r.what, r.after) for r in quiet} == {
+        ("wadi_al_shay", What.WENT_QUIET, "no activity reported"),
+        ("kirkuk_valleys", What.WENT_QUIET, "no activity reported"),
+    }
+
+
 def test_the_slider_stops_at_each_date_a_claim_takes_effect() -> None:
     dates = evidence_dates(drawdown_claims())
     assert dates == sorted(set(dates))
