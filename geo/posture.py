@@ -16,7 +16,10 @@ federal areas". Read as a timeline, that is a sequence: departing from late Augu
   ("forces left") says they are gone from its date (*withdrawn*) and nothing about before either;
   "a few remain" is *residual* from its date, not "present" before it. A plan announced ahead
   ("forces will leave in September", published in March) takes effect at its own date; until
-  then it is evidence "reported for a later date", not a status.
+  then it is evidence "reported for a later date". But the report itself vouches for the
+  forces being there on the day it was published (they are there to leave): from that day the
+  place is *present* ("there when a departure planned for September was reported"), and
+  nothing is said of any day before it.
 - Arrivals: "US troops would begin withdrawing from Baghdad to Erbil" (late August) makes Erbil
   *arriving* from late August: a move in is planned or under way, and nothing yet says the
   forces are there. A completed arrival makes a place present from the end of its span. A move in
@@ -163,6 +166,7 @@ class _Event:
     status: Status
     claim: Claim
     via: str | None
+    implied: bool = False  # presence on the day a departure planned for later was reported
 
     @property
     def key(self) -> tuple[dt.date, bool, dt.date, int]:
@@ -196,9 +200,25 @@ def claim_status(claim: Claim) -> Status:
     return Status.RESIDUAL if claim.status == "residual" else Status.PRESENT
 
 
+def _announced_ahead(claim: Claim) -> bool:
+    """A departure still to come when reported: the forces were there on the day of the report."""
+    return (
+        claim.kind is ClaimKind.COALITION_DEPARTURE
+        and claim.status != "completed"
+        and claim_date(claim) > claim.source.published
+    )
+
+
 def first_reported(claims: Iterable[Claim], place_id: str) -> dt.date | None:
     """The date of the first claim about a place: before it, the place has no status."""
-    return min((claim_date(c) for c in claims if c.place_id == place_id), default=None)
+    return min(
+        (
+            c.source.published if _announced_ahead(c) else claim_date(c)
+            for c in claims
+            if c.place_id == place_id
+        ),
+        default=None,
+    )
 
 
 def coalition_posture(
@@ -219,9 +239,12 @@ def coalition_posture(
     coalition = [c for c in claims if c.kind in COALITION_KINDS]
     events: dict[str, list[_Event]] = {}
     for claim in coalition:
-        events.setdefault(claim.place_id, []).append(
-            _Event(claim_date(claim), claim_status(claim), claim, None)
-        )
+        place_events = events.setdefault(claim.place_id, [])
+        place_events.append(_Event(claim_date(claim), claim_status(claim), claim, None))
+        if _announced_ahead(claim):
+            place_events.append(
+                _Event(claim.source.published, Status.PRESENT, claim, None, implied=True)
+            )
     for region in coalition:
         status = claim_status(region)
         if status not in {Status.WITHDRAWN, Status.PRESENT} or region.place_id not in gazetteer:
@@ -401,6 +424,11 @@ def _source(claim: Claim) -> str:
 
 def _reason(event: _Event, places: Mapping[str, Place]) -> str:
     claim = event.claim
+    if event.implied:
+        return (
+            f"there on {claim.source.published:%d %b %Y}, when a departure "
+            f"{claim.status or 'reported'} for {when(claim)} was reported ({_source(claim)})"
+        )
     arrived = claim.kind is ClaimKind.COALITION_ARRIVAL
     phrase = {
         Status.WITHDRAWN: "withdrawn by",

@@ -118,8 +118,16 @@ def test_a_departure_says_nothing_of_the_days_before_it(
         seed_article(), ClaimKind.COALITION_DEPARTURE, "k1", "K-1", status=status, date=day
     )
     assert coalition_posture([left], as_of=day.start)["k1"].status is from_its_date
-    before = coalition_posture([left], as_of=day.start - dt.timedelta(days=1))["k1"]
-    assert before.status is Status.NO_REPORTING
+    published = left.source.published
+    before = coalition_posture([left], as_of=published - dt.timedelta(days=1))["k1"]
+    assert before.status is Status.NO_REPORTING  # nothing before the report itself
+    between = coalition_posture([left], as_of=day.start - dt.timedelta(days=1))["k1"]
+    if status == "completed":
+        assert between.status is Status.NO_REPORTING
+    else:  # a departure still to come: the forces were there when it was reported
+        assert between.status is Status.PRESENT
+        assert between.reason.startswith(f"there on {published:%d %b %Y}, when a departure")
+        assert first_reported([left], "k1") == published
 
 
 def test_a_few_remaining_is_residual_from_its_date_not_present_before() -> None:
