@@ -24,6 +24,7 @@ Bounds = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 # Iraq's extent with a small margin.
 IRAQ_BOUNDS: Bounds = (38.5, 28.8, 49.0, 37.6)
 MAX_LAYER_BYTES = 20 * 1024 * 1024
+COORD_DECIMALS = 4  # ~10 m when drawn: far finer than the data's own accuracy
 _WGS84_NAMES = {
     "urn:ogc:def:crs:OGC:1.3:CRS84",
     "urn:ogc:def:crs:EPSG::4326",
@@ -71,6 +72,17 @@ def read_layer(
     if not rows:
         raise DataError(f"{path}: the FeatureCollection has no features")
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
+
+
+def rounded_geojson(geometry: Any) -> Any:
+    """GeoJSON coordinates rounded to COORD_DECIMALS (tuples become lists): smaller pages."""
+    if isinstance(geometry, dict):
+        return {k: rounded_geojson(v) for k, v in geometry.items()}
+    if isinstance(geometry, list | tuple):
+        if geometry and isinstance(geometry[0], float | int):
+            return [round(float(v), COORD_DECIMALS) for v in geometry]
+        return [rounded_geojson(v) for v in geometry]
+    return geometry
 
 
 def _read_json(path: Path) -> dict[str, Any]:

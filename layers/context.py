@@ -25,6 +25,7 @@ from geo.context import (
     default_rivers,
     iraq_border,
 )
+from geo.layers_io import rounded_geojson
 from layers.popups import esc
 
 MIN_ZOOM = 5  # Iraq and all six neighbours in a small window; below it the map is mostly sea
@@ -37,7 +38,6 @@ NEIGHBOURS_Z = 385  # under the outline of Iraq (pane "base", 390)
 RIVERS_Z = 440  # over the layers' fills (391-399), under the place names (450)
 BORDER_Z = 445
 LEGEND_Z = 680  # over the site frames (600) and tooltips (650), under the popups (700)
-COORD_DECIMALS = 4
 RIVER_BLUE = "#2f7bbf"
 BORDER_INK = "#3a3a3a"
 NEIGHBOUR_FILL = "#e3dfd6"
@@ -180,22 +180,12 @@ def _collection(frame: gpd.GeoDataFrame, props: Any) -> str:
             "type": "Feature",
             "id": str(row.id),
             "properties": {"id": str(row.id), "name": str(row.name), **props(row)},
-            "geometry": _rounded(mapping(row.geometry)),
+            "geometry": rounded_geojson(mapping(row.geometry)),
         }
         for row in frame.itertuples(index=False)
     ]
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-
-
-def _rounded(geometry: Any) -> Any:
-    if isinstance(geometry, dict):
-        return {k: _rounded(v) for k, v in geometry.items()}
-    if isinstance(geometry, list | tuple):
-        if geometry and isinstance(geometry[0], float | int):
-            return [round(float(v), COORD_DECIMALS) for v in geometry]
-        return [_rounded(v) for v in geometry]
-    return geometry
 
 
 class _ContextStyle(MacroElement):

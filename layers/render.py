@@ -22,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.boundaries import default_governorates
 from geo.claims import Claim
 from geo.gazetteer import Place
-from geo.layers_io import IRAQ_BOUNDS
+from geo.layers_io import IRAQ_BOUNDS, rounded_geojson
 from geo.posture import Status
 from layers.assets import use_assets
 from layers.catalog import LAYERS
@@ -59,7 +59,6 @@ __all__ = [  # the public face; frames and legend are re-exported for older impo
 # coverage_simplify keeps shared borders shared; 0.01 deg (~1 km) is below a pixel at the
 # zoom that shows all of Iraq and cuts the governorates from ~340 kB to well under 100 kB.
 DISPLAY_TOLERANCE_DEG = 0.01
-COORD_DECIMALS = 4  # ~10 m: far finer than the data's own accuracy
 MAP_CENTER = (33.2, 43.7)
 LEGEND_WIDTH_PX = 290  # .pm-legend's width with its margin
 LABELS_Z = 450  # the governorate-name pane: above the layer panes (390+), below the markers (600)
@@ -251,7 +250,7 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         "type": "Feature",
         "id": row["id"],
         "properties": props,
-        "geometry": _rounded(mapping(geometry)),
+        "geometry": rounded_geojson(mapping(geometry)),
     }
 
 
@@ -261,17 +260,6 @@ def _leaflet_style(style: Style) -> dict[str, Any]:
         # SVG paint with a fallback colour: the hatch where the pattern exists, else flat red.
         options["fillColor"] = f"url(#{HATCH_ID}) {style.fill_color}"
     return options
-
-
-def _rounded(geometry: Any) -> Any:
-    """GeoJSON coordinates rounded to COORD_DECIMALS (tuples become lists)."""
-    if isinstance(geometry, dict):
-        return {k: _rounded(v) for k, v in geometry.items()}
-    if isinstance(geometry, list | tuple):
-        if geometry and isinstance(geometry[0], float | int):
-            return [round(float(v), COORD_DECIMALS) for v in geometry]
-        return [_rounded(v) for v in geometry]
-    return geometry
 
 
 @cache
@@ -304,7 +292,9 @@ def _iraq_bounds() -> tuple[float, float, float, float]:
 @cache
 def _outline_data() -> str:
     iraq = shapely.union_all(list(_simplified_governorates().values()))
-    return json.dumps({"type": "Feature", "properties": {}, "geometry": _rounded(mapping(iraq))})
+    return json.dumps(
+        {"type": "Feature", "properties": {}, "geometry": rounded_geojson(mapping(iraq))}
+    )
 
 
 def _outline() -> folium.GeoJson:
