@@ -15,7 +15,7 @@ from geo.activity import active_isis_places, isis_posture
 from geo.boundaries import DISPUTED_IDS
 from geo.claims import Claim, ClaimKind, Personnel
 from geo.gazetteer import Place
-from geo.posture import PlacePosture, Status, claim_date, coalition_posture
+from geo.posture import PlacePosture, Status, claim_date, coalition_posture, effect_dates
 
 # Layer ids as the catalog names them (geo never imports layers; these are plain strings).
 SITES_LAYER = "coalition_positions"
@@ -64,7 +64,7 @@ class Change:
 
 def evidence_dates(claims: Iterable[Claim]) -> list[dt.date]:
     """Every date on which a claim takes effect, oldest first: the stops of the time slider."""
-    return sorted({claim_date(c) for c in claims})
+    return sorted({day for c in claims for day in effect_dates(c)})
 
 
 def changes_between(

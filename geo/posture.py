@@ -209,16 +209,19 @@ def _announced_ahead(claim: Claim) -> bool:
     )
 
 
+def effect_dates(claim: Claim) -> tuple[dt.date, ...]:
+    """The days a claim changes what the map shows: its date, and maybe the report's day.
+
+    A departure still to come when reported also changes the map on the day of the report: the
+    forces were there then.
+    """
+    day = claim_date(claim)
+    return (claim.source.published, day) if _announced_ahead(claim) else (day,)
+
+
 def first_reported(claims: Iterable[Claim], place_id: str) -> dt.date | None:
     """The date of the first claim about a place: before it, the place has no status."""
-    return min(
-        (
-            c.source.published if _announced_ahead(c) else claim_date(c)
-            for c in claims
-            if c.place_id == place_id
-        ),
-        default=None,
-    )
+    return min((min(effect_dates(c)) for c in claims if c.place_id == place_id), default=None)
 
 
 def coalition_posture(

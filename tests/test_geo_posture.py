@@ -14,6 +14,7 @@ from geo.posture import (
     Status,
     claim_date,
     coalition_posture,
+    effect_dates,
     first_reported,
     in_force,
     place_evidence,
@@ -128,6 +129,7 @@ def test_a_departure_says_nothing_of_the_days_before_it(
         assert between.status is Status.PRESENT
         assert between.reason.startswith(f"there on {published:%d %b %Y}, when a departure")
         assert first_reported([left], "k1") == published
+        assert effect_dates(left) == (published, day.start)  # the slider stops on both days
 
 
 def test_a_few_remaining_is_residual_from_its_date_not_present_before() -> None:
