@@ -262,8 +262,10 @@ def coalition_posture(
             if not area.geometry.covers(gazetteer[place_id].geometry):
                 continue
             own = [e for e in place_events if e.via is None]
-            # A newer report about the place itself ("four to five remain") is more specific.
-            if any(e.date >= region_date for e in own):
+            # A report about the place itself from within the region's span or later ("four to
+            # five remain", 26 Nov, against "completed in late November") is more specific.
+            region_start = region.date.start if region.date else region_date
+            if any(e.date >= region_start for e in own):
                 continue
             earlier = [e for e in own if e.date < region_date]
             if status is Status.WITHDRAWN:

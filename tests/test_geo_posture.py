@@ -416,3 +416,33 @@ def test_a_head_count_holds_until_a_report_changes_it() -> None:
     )
     back = _report("AFP", "harir", day=dt.date(2026, 4, 1))
     assert coalition_posture([counted, left, back])["harir"].earlier_figure is None
+
+
+def test_a_place_reported_within_a_region_withdrawal_span_keeps_its_own_report() -> None:
+    """'Four to five remain in Baghdad' (26 Nov) outlives 'completed in late November'."""
+    few = next(c for c in seed_claims() if c.place_id == "baghdad")
+    later = dataclasses.replace(seed_article(), id="later", published=dt.date(2025, 12, 31))
+    late_november = DateSpan(dt.date(2025, 11, 21), dt.date(2025, 11, 30), "late November")
+    region = claim(
+        later,
+        ClaimKind.COALITION_DEPARTURE,
+        "federal_iraq",
+        "federal areas",
+        status="completed",
+        date=late_november,
+    )
+    left = claim(
+        later,
+        ClaimKind.COALITION_DEPARTURE,
+        "baghdad",
+        "Baghdad",
+        status="under way",
+        date=DateSpan(dt.date(2025, 8, 21), dt.date(2025, 8, 31), "late August"),
+    )
+    posture = coalition_posture([left, few, region], as_of=dt.date(2025, 12, 1))
+    assert posture["baghdad"].status is Status.RESIDUAL
+    early = dataclasses.replace(
+        few, date=None, source=dataclasses.replace(few.source, published=dt.date(2025, 11, 20))
+    )
+    posture = coalition_posture([left, early, region], as_of=dt.date(2025, 12, 1))
+    assert posture["baghdad"].status is Status.WITHDRAWN  # a report before the span does not
