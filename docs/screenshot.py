@@ -4,7 +4,8 @@ Run: .venv/bin/python docs/screenshot.py [--articles FOLDER]   (needs /usr/bin/c
 
 Starts `streamlit run app.py` on a free loopback port, opens it in headless Chromium with every
 outside request blocked, and writes docs/dashboard.png (the map at the latest date) and
-docs/slider.png (the sidebar's time slider and the changes on the map).
+docs/slider.png (the sidebar's time slider and the changes on the map); then exports the map
+as one HTML file and writes docs/export.png (that file opened offline, title block and all).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
@@ -20,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from geo.articles import ARTICLES_ENV  # noqa: E402
+from geo.articles import ARTICLES_ENV, load_articles  # noqa: E402
+from geo.extract import extract_articles  # noqa: E402
+from layers.export import export_html  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, is_local  # noqa: E402
 from tests.browser.streamlit_server import running_app  # noqa: E402
 
@@ -62,8 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         expect(frame.locator(".pm-change").first).to_be_attached(timeout=TIMEOUT_MS)
         _idle(page)
         page.screenshot(path=str(ROOT / "docs" / "slider.png"))
+        with tempfile.TemporaryDirectory() as tmp:
+            claims = extract_articles(load_articles()[0])
+            exported = export_html(Path(tmp) / "posture-map.html", claims=claims)
+            page.goto(exported.resolve().as_uri())
+            expect(page.locator(".pm-legend")).to_be_visible(timeout=TIMEOUT_MS)
+            page.screenshot(path=str(ROOT / "docs" / "export.png"))
         browser.close()
-    print("wrote docs/dashboard.png and docs/slider.png")
+    print("wrote docs/dashboard.png, docs/slider.png and docs/export.png")
     return 0
 
 

@@ -37,7 +37,7 @@ class What(StrEnum):
     """The kind of change at a place."""
 
     EMPTIED = "emptied"  # forces were there, now withdrawn (or nothing reported)
-    GAINED = "gained"  # forces now there or moving in, where none were
+    GAINED = "gained"  # forces now there or moving in where none were, or moved in to a held place
     COUNT_CHANGED = "count changed"  # still held, a different head count
     STATUS_CHANGED = "status changed"  # still held, e.g. present -> departing
     APPEARED = "appeared"  # ISIS activity or threat now reported
@@ -95,20 +95,37 @@ def _site_changes(
         a = old.status if old else Status.UNKNOWN
         b = new.status if new else Status.UNKNOWN
         a_count, b_count = _figure(old), _figure(new)
+        basis = new.basis if new else None
+        moved_in = _arrival_between(claims, place_id, before, after)
         if a in _THERE and b not in _THERE | _COMING:
             what = What.EMPTIED
         elif a not in _THERE and b in _THERE | _COMING and a != b:
             what = What.GAINED
+        elif a in _THERE and b in _THERE and moved_in is not None:
+            what, basis = What.GAINED, moved_in  # held all along, and forces moved in
         elif a in _THERE and b in _THERE and a_count != b_count and a_count and b_count:
             what = What.COUNT_CHANGED
         elif a in _THERE and b in _THERE and a != b:
             what = What.STATUS_CHANGED
         else:
             continue
-        basis = new.basis if new else None
         layer = REGION_LAYER if place_id == REGION_LAYER else SITES_LAYER
         rows.append(_row(places, place_id, layer, what, str(a), str(b), basis, (a_count, b_count)))
     return rows
+
+
+def _arrival_between(
+    claims: tuple[Claim, ...], place_id: str, before: dt.date, after: dt.date
+) -> Claim | None:
+    """The newest report of forces moving in to the place that took effect in (before, after]."""
+    moves = [
+        c
+        for c in claims
+        if c.place_id == place_id
+        and c.kind is ClaimKind.COALITION_ARRIVAL
+        and before < claim_date(c) <= after
+    ]
+    return max(moves, key=claim_date, default=None)
 
 
 def _isis_changes(

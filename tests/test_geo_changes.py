@@ -171,3 +171,34 @@ def test_the_kurdistan_region_is_named_as_its_own_layer_with_its_figure() -> Non
         "≈1,500",
     )
     assert region.outlet == "Rudaw"
+
+
+def test_forces_moving_in_to_a_place_already_held_count_as_gained() -> None:
+    held = parse_article(
+        """title: Erbil base (test fixture)
+source: Test Wire
+published: 2025-06-01
+
+ERBIL - US troops are stationed at Erbil air base, a coalition spokesman said.
+""",
+        name="held.txt",
+    )
+    moved = parse_article(
+        """title: Troops reach Erbil (test fixture)
+source: Test Wire
+published: 2025-09-10
+
+ERBIL - Some 300 US troops have moved to Erbil air base from Baghdad, officials said.
+""",
+        name="moved.txt",
+    )
+    claims = list(extract_articles([held, moved]))
+    rows = {
+        r.place_id: r for r in changes_between(claims, dt.date(2025, 8, 1), dt.date(2026, 2, 1))
+    }
+    assert rows["erbil_airport"].what is What.GAINED
+    assert (rows["erbil_airport"].before, rows["erbil_airport"].after) == ("present", "present")
+    assert "moved to Erbil air base" in rows["erbil_airport"].quote
+    assert "erbil_airport" not in {  # nothing moved in before the span: nothing to say
+        r.place_id for r in changes_between(claims, dt.date(2025, 6, 2), dt.date(2025, 8, 1))
+    }
