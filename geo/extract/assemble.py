@@ -1,0 +1,218 @@
+"""Assembling claims sentence by sentence: places, counts, dates and notes onto each draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from geo.claims import Claim, ClaimKind, Personnel, SourceRef
+from geo.extract.counts import _find_personnel
+from geo.extract.cues import _Cue, _find_cues
+from geo.extract.dates import (
+    _SAME_TIME,
+    _chunk_of,
+    _chunks,
+    _date_for,
+    _sentence_dates,
+    _SentenceDates,
+)
+from geo.extract.drafts import (
+    _IMPLICIT_PRESENCE,
+    _Draft,
+    _drafts,
+    _implicit_presence,
+    _shift,
+    _State,
+)
+from geo.extract.lexicon import _actor_names, _countries, _find_actors, _roles
+from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
+from geo.extract.tense import _RESIDUAL
+from geo.gazetteer import Gazetteer, PlaceMention, PlaceName, covers
+
+
+def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _State) -> list[Claim]:
+    cues = _find_cues(text, start, end)
+    actors = _find_actors(text, start, end)
+    chunks = _chunks(text, start, end)
+    published = state.article.published
+    dates = _sentence_dates(text, start, end, published, chunks, cues)
+    carried = (
+        dates.wide is None
+        and not dates.local
+        and bool(_SAME_TIME.match(text[start:end]))
+        and state.date is not None
+    )
+    if carried:
+        dates = _SentenceDates(state.date, ())
+    claims: list[Claim] = []
+    implicit = _IMPLICIT_PRESENCE.search(text, start, end)
+    if cues or implicit:
+        state.seen_cues = True
+        mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
+        state.seen_places = state.seen_places or bool(mentions)
+        mentions, blanks = _claimable_mentions(text, mentions)
+        drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
+        drafted = [_claim(text, start, end, d, cues, chunks, dates, carried, state) for d in drafts]
+        if implicit:
+            for d in _implicit_presence(text, start, mentions, drafts):
+                all_cues = sorted([*cues, d.cue], key=lambda c: c.start)
+                drafted.append(_claim(text, start, end, d, all_cues, chunks, dates, carried, state))
+        claims = [c for c in drafted if _current_enough(c, state)]
+    elif not state.seen_places:  # only until one is seen: enough to say why nothing came of it
+        state.seen_places = bool(gaz.find(text[start:end]))
+    if actors:
+        state.actor = actors[-1].actor
+    state.date = dates.wide or (dates.local[-1][2] if dates.local else state.date)
+    return claims
+
+
+def _place_for(
+    draft: _Draft, drafts_places: Sequence[PlaceMention], text: str, cue: _Cue
+) -> tuple[PlaceName, str | None]:
+    """The place a mention means here: the governorate when the list speaks of provinces."""
+    mention = draft.link.mention
+    place = mention.place
+    governorate = next((c for c in mention.candidates if c.kind == "governorate"), None)
+    if governorate is None or place is governorate:
+        return place, None
+    gap = text[cue.end : mention.start]
+    list_of_provinces = any(
+        all(c.kind == "governorate" for c in m.candidates) for m in drafts_places
+    )
+    if _GOVERNORATE_WORD.search(gap) or list_of_provinces:
+        return governorate, "governorate reading: the text lists provinces"
+    return place, None
+
+
+def _claim(
+    text: str,
+    start: int,
+    end: int,
+    draft: _Draft,
+    cues: Sequence[_Cue],
+    chunks: Sequence[tuple[int, int]],
+    dates: _SentenceDates,
+    carried: bool,
+    state: _State,
+) -> Claim:
+    cue = draft.cue
+    index = cues.index(cue)
+    previous_end = cues[index - 1].end if index > 0 else start
+    next_start = cues[index + 1].start if index + 1 < len(cues) else end
+    place, place_note = _place_for(draft, draft.siblings, text, cue)
+    mention = draft.link.mention
+    coalition = draft.kind in {
+        ClaimKind.COALITION_PRESENCE,
+        ClaimKind.COALITION_ARRIVAL,
+        ClaimKind.COALITION_DEPARTURE,
+    }
+    count_end = mention.start if not draft.link.backward else next_start
+    count_start = previous_end if not draft.link.backward else cue.start
+    personnel = _find_personnel(text, count_start, max(count_end, cue.end)) if coalition else None
+    status = draft.status
+    if draft.kind is ClaimKind.COALITION_PRESENCE and (
+        _RESIDUAL.search(text[previous_end : cue.end])
+        or (personnel is not None and personnel.max <= 10 and not personnel.approximate)
+    ):
+        status = "residual"
+    notes = list(draft.notes)
+    if personnel is not None and draft.kind is ClaimKind.COALITION_PRESENCE:
+        personnel = _own_figure(personnel, place, draft.siblings, notes)
+    roles: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    country_count = None
+    actors: tuple[str, ...] = ("ISIS",)
+    if coalition:
+        if draft.kind is not ClaimKind.COALITION_DEPARTURE:
+            roles = _roles(text, cue.start, next_start)
+            countries, country_count = _countries(text, cue.start, next_start)
+        actors = _actor_names(text, previous_end, next_start) or (
+            ("Global Coalition",)
+            if "coalition" in text[start:end].casefold()
+            else ("United States",)
+        )
+    chunk = _chunk_of(chunks, cue.start)
+    date = _date_for(text, dates, chunk, cue, next_start, cues)
+    if status == "completed" and date is not None and date.start > state.article.published:
+        status = "planned"  # "may be moved ... next year": a future date outranks the verb form
+        notes.append(f"status from the date ({date.text})")
+    if (
+        status is None
+        and date is not None
+        and draft.kind in {ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}
+    ):
+        # "the withdrawal from federal Iraq last year": no tense, but the date says it is done.
+        published = state.article.published
+        status = (
+            "completed" if date.end < published else "planned" if date.start > published else None
+        )
+        if status:
+            notes.append(f"status from the date ({date.text})")
+    if place_note:
+        notes.append(place_note)
+    if carried and date is not None:
+        notes.append("date carried from the previous sentence (same time / same move)")
+    if draft.link.backward:
+        notes.append("place named before the cue (relative clause or passive)")
+    return Claim(
+        kind=draft.kind,
+        place_id=place.id,
+        place_text=state.article.body[mention.start : mention.end],
+        quote=state.article.body[start:end],
+        start=start,
+        end=end,
+        source=SourceRef.of(state.article),
+        personnel=personnel,
+        actors=actors,
+        countries=countries,
+        country_count=country_count,
+        roles=roles,
+        status=status,
+        date=date,
+        notes=tuple(notes),
+    )
+
+
+def _own_figure(
+    personnel: Personnel, place: PlaceName, listed: Sequence[PlaceMention], notes: list[str]
+) -> Personnel | None:
+    """A head count given for several places at once belongs to the one holding all the others.
+
+    "1,800 troops ... in the Kurdistan Region, at Erbil air base and at Harir" counts the
+    region's forces; "2,500 troops ..., mostly at Ain al-Asad and Harir" is neither base's
+    count, so the map gives it to none (the quote keeps it).
+    """
+    group = {m.place.id: m.place for m in listed} | {place.id: place}
+    if len(group) == 1:
+        return personnel
+    whole = [p.id for p in group.values() if all(covers(p, other) for other in group.values())]
+    if whole == [place.id]:
+        return personnel
+    notes.append(f"figure {personnel.text!r} counts {len(group)} places together, not this one")
+    return None
+
+
+def _current_enough(claim: Claim, state: _State) -> bool:
+    """Drop ISIS activity and presence dated more than a year before publication: history."""
+    if claim.kind in {ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}:
+        return True
+    if claim.date and claim.date.end < state.article.published - dt.timedelta(days=366):
+        state.dropped.append(f"historical ({claim.date.text}): {claim.place_text}")
+        return False
+    return True
+
+
+def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
+    unique: dict[tuple[int, str, str], Claim] = {}
+    for c in claims:
+        unique.setdefault((c.start, c.kind.value, c.place_id), c)
+    return sorted(unique.values(), key=lambda c: (c.start, c.kind.value, c.place_id))
+
+
+def _why_empty(state: _State) -> list[str]:
+    """Why an article gave no claim, from what the sentence pass saw (no second lookup)."""
+    if not state.seen_places:
+        return ["no Iraqi place from the gazetteer is named in the text"]
+    if not state.seen_cues:
+        return ["places are named, but no sentence says forces or ISIS are, go or threaten there"]
+    return ["places are named, but no statement ties forces or ISIS to them", *state.dropped]

@@ -1,0 +1,131 @@
+"""Cues: the words that say what a sentence asserts (the rule table) and where they are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+# Cues: what a sentence asserts, and about which places
+
+
+Family = Literal["move", "arrive", "end", "stay", "host", "isis", "threat"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    family: Family
+    start: int
+    end: int
+    text: str
+    strong: bool = True  # strong movement cues imply the coalition when no actor is named
+
+
+def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
+    def words(pattern: str) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+    return (
+        (
+            "end",
+            True,
+            words(
+                r"(?:conclud|complet|end|finish)(?:e|es|ed|ing|s)?\s+(?:its|their|the)\s+"
+                r"(?:[\w-]+\s+){0,2}?mission|(?:(?:wound|wrap(?:s|ped|ping)?)\s+up|"
+                r"(?:wind(?:s|ing)?|wound)\s+down)\s+(?:its|their|the)"
+                r"\s+(?:[\w-]+\s+){0,2}?mission|"
+                r"mission(?=\s+in\b[^.;]{0,40}?\b(?:end|ends|ended|conclude[sd]?|wind\s+down)\b)"
+            ),
+        ),
+        (
+            "move",
+            True,
+            words(
+                r"withdr[ae]w(?:s|n|ing|als?)?|pull(?:s|ed|ing)?\s+out|pull-?outs?|pullback|"
+                r"drawdowns?|draw(?:s|ing|n)?\s+down|drew\s+down|redeploy(?:s|ed|ing|ments?)?|"
+                r"relocat(?:e|es|ed|ing|ions?)|departures?|depart(?:s|ed|ing)?|"
+                r"evacuat(?:e|es|ed|ing|ions?)|vacat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+over|"
+                r"hand(?:s|ed|ing)?(?=\s+[^.;]{1,80}?\b(?:over\s+)?to\b)|"
+                r"handovers?|hand-overs?|exit(?:s|ed|ing)?"
+            ),
+        ),
+        (
+            "move",
+            False,
+            words(
+                r"left|leav(?:e|es|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
+                r"shift(?:s|ed|ing)?|reposition(?:s|ed|ing)?|quit|"
+                r"head(?:s|ed|ing)?(?=\s+(?:for|to|towards?)\b)|bound(?=\s+for\b)"
+            ),
+        ),
+        ("arrive", False, words(r"arriv(?:e|es|ed|ing|als?)")),
+        (
+            "threat",
+            True,
+            words(
+                r"threat(?:en(?:s|ed|ing)?|s)?|menac(?:e|es|ed|ing)|endanger(?:s|ed|ing)?|"
+                r"target(?:s|ed|ing)?"
+            ),
+        ),
+        (
+            "isis",
+            True,
+            words(
+                r"(?-i:ISIS|ISIL|IS|Daesh|Islamic\s+State)(?:\s+group)?\s+(?:members?|suspects?|"
+                r"elements|operatives|emirs?|leaders?|commanders?|positions|dens|networks?)|"
+                r"confined|hideouts?|hiding|hid(?:e|es)|holed\s+up|entrenched|remnants|"
+                r"(?:sleeper\s+)?cells|pockets|holdouts|resurg(?:ence|ent)|"
+                r"infiltrat(?:e|es|ed|ing|ions?)|militants|fighters|insurgents|"
+                r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|operations?\s+against|raids?|"
+                r"air\s*strikes?|clashes|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
+                r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?"
+            ),
+        ),
+        ("host", True, words(r"host(?:s|ed|ing)?|home\s+to|houses")),
+        (
+            "stay",
+            True,
+            words(
+                r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|based|stationed|deployed|garrisoned|"
+                r"housed|positioned|concentrated|consolidated|present|presence|"
+                r"operat(?:e|es|ing)|active|"
+                r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
+                r"(?=\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|personnel|soldiers|advisers|"
+                r"presence|contingent|detachment)\b)|"
+                r"(?:are|is)(?:\s+(?:now|currently|still|only|also|mostly|all|largely|mainly))*"
+                r"(?=\s+(?:in|at|inside|within)\b)"
+            ),
+        ),
+    )
+
+
+_CUE_PATTERNS = _cue_patterns()
+
+
+def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
+    """Non-overlapping cues in reading order; on overlap the earlier-listed family wins."""
+    found: list[_Cue] = []
+    taken: list[tuple[int, int]] = []
+    for family, strong, pattern in _CUE_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(_Cue(family, m.start(), m.end(), m.group(0), strong))
+    found.sort(key=lambda c: c.start)
+    # "threatened to attack villages in X": the attack is the threat, not activity there.
+    for i in range(1, len(found)):
+        previous, cue = found[i - 1], found[i]
+        if (
+            previous.family == "threat"
+            and cue.family == "isis"
+            and _THREAT_TO.fullmatch(text[previous.end : cue.start])
+        ):
+            found[i] = _Cue("threat", cue.start, cue.end, cue.text, cue.strong)
+    return found
+
+
+_THREAT_TO = re.compile(r"\s+to\s+(?:(?:carry\s+out|launch|stage|mount)\s+(?:new\s+)?)?", re.I)
+
+
+# ---------------------------------------------------------------------------------------------

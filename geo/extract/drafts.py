@@ -1,0 +1,313 @@
+"""Drafts: a cue, its actor and one linked place -> what kind of claim, if any, holds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geo.articles import Article
+from geo.claims import ClaimKind, DateSpan
+from geo.extract.cues import _Cue
+from geo.extract.dates import _chunk_of
+from geo.extract.lexicon import _ANAPHORIC_SUBJECT, _BARE_FORCES, Actor, _actor_for, _ActorMention
+from geo.extract.linking import _backward, _forward, _fronted, _Link
+from geo.extract.tense import (
+    _AT,
+    _DIRECT_ISIS,
+    _DIRECT_MOVES,
+    _FROM,
+    _HEDGE,
+    _LEAVE,
+    _LEFT_BEHIND,
+    _PAST_PRESENCE,
+    _PLACED,
+    _PLANNED,
+    _RESIDUAL,
+    _TO,
+    _hypothetical,
+    _move_status,
+    _negated,
+)
+from geo.gazetteer import PlaceMention
+
+
+@dataclass(slots=True)
+class _State:
+    """What a sentence may borrow from the one before: its actor and its date."""
+
+    article: Article
+    isis_context: bool
+    actor: Actor | None = None
+    date: DateSpan | None = None
+    seen_places: bool = False
+    seen_cues: bool = False
+    dropped: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    kind: ClaimKind
+    link: _Link
+    cue: _Cue
+    status: str | None
+    notes: tuple[str, ...]
+    siblings: tuple[PlaceMention, ...] = ()  # the places listed under the same cue
+
+
+# "the number of U.S. troops in Erbil", "a drone attack on coalition forces at Harir": forces
+# named at a place are there, even when no verb says so.
+_IMPLICIT_PRESENCE = re.compile(
+    r"(?-i:\b(?:U\.S\.|US|American|[Cc]oalition|[Ff]oreign|[Aa]llied|NATO|French|British|"
+    r"German|Italian|Spanish|Australian|Canadian))(?:-led)?(?:\s+(?:military|special|combat))?"
+    r"\s+(?P<noun>troops|forces|personnel|soldiers|advisers|trainers|contingent)\s+"
+    r"(?:in|at|inside)\s+(?:the\s+)?",
+    re.I,
+)
+_ABSENT_BEFORE = re.compile(
+    r"\b(?:no|not|without|any|former|formerly|once|previously)\s+(?:[\w.’'-]+\s+){0,3}$", re.I
+)
+
+
+def _implicit_presence(
+    text: str, start: int, mentions: Sequence[PlaceMention], drafts: Sequence[_Draft]
+) -> list[_Draft]:
+    """Presence where forces are named at a place the sentence says nothing else about."""
+    claimed = {d.link.mention.place.id for d in drafts}
+    found: list[_Draft] = []
+    for m in mentions:
+        window_start = max(start, m.start - 80)
+        match = None
+        for candidate in _IMPLICIT_PRESENCE.finditer(text, window_start, m.start):
+            match = candidate if candidate.end() == m.start else None
+        if match is None or m.place.id in claimed:
+            continue
+        before = text[max(start, match.start() - 40) : match.start()]
+        after = text[m.end : m.end + 25]
+        if _ABSENT_BEFORE.search(before) or re.match(r"\W*(?:was|were|had)\b", after, re.I):
+            continue
+        noun_end = match.end("noun")
+        cue = _Cue("stay", match.start(), noun_end, text[match.start() : noun_end])
+        found.append(
+            _Draft(
+                ClaimKind.COALITION_PRESENCE,
+                _Link(m, "in"),
+                cue,
+                None,
+                ("forces named at the place, no verb",),
+            )
+        )
+        claimed.add(m.place.id)
+    return found
+
+
+def _shift(m: PlaceMention, offset: int) -> PlaceMention:
+    return PlaceMention(m.text, m.start + offset, m.end + offset, m.candidates)
+
+
+def _decide_actor(
+    text: str, start: int, cue: _Cue, actors: Sequence[_ActorMention], state: _State
+) -> tuple[Actor | None, str | None]:
+    """Who the cue is about, and a note when that is inferred rather than named."""
+    if cue.family in {"isis", "threat"}:
+        before = [a for a in actors if a.end <= cue.start]
+        subject = before[-1].actor if before else None
+        # Militia rockets are not ISIS attacks; "Iraqi forces targeted ..." is no ISIS threat.
+        if subject == "militia" or (cue.family == "threat" and subject not in {None, "isis"}):
+            return None, None
+        named = any(a.actor == "isis" for a in actors)
+        return ("isis", None) if named or state.isis_context else (None, None)
+    found = _actor_for(text, cue, actors)
+    if found is not None:
+        return found.actor, None
+    anaphoric = (
+        _ANAPHORIC_SUBJECT.match(text[start : cue.start])
+        or _BARE_FORCES.search(text[start : cue.start])
+        or cue.family in {"move", "arrive"}
+    )
+    if anaphoric and state.actor is not None:
+        return state.actor, f"actor carried from the previous sentence ({state.actor})"
+    if cue.family in {"move", "end"} and cue.strong:
+        return "coalition", "actor inferred: a withdrawal with no one named is the coalition's"
+    return None, None
+
+
+def _drafts(
+    text: str,
+    start: int,
+    end: int,
+    cues: Sequence[_Cue],
+    actors: Sequence[_ActorMention],
+    mentions: Sequence[PlaceMention],
+    blanks: Sequence[tuple[int, int]],
+    chunks: Sequence[tuple[int, int]],
+    state: _State,
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    departed: set[str] = set()
+    previous_status: str | None = None
+    for i, cue in enumerate(cues):
+        scope_end = cues[i + 1].start if i + 1 < len(cues) else end
+        scope_start = cues[i - 1].end if i > 0 else start
+        chunk_start = _chunk_of(chunks, cue.start)[0]
+        links = [] if cue.family == "host" else _forward(text, cue, scope_end, mentions, blanks)
+        if not links:
+            links = _backward(text, cue, scope_start, mentions, blanks)
+        if not links and cue.family in {"stay", "isis"}:
+            links = _fronted(text, start, cue, mentions)
+        actor, actor_note = _decide_actor(text, start, cue, actors, state)
+        status = None
+        if cue.family in {"move", "end", "arrive"}:
+            status = _move_status(text, cue, chunk_start, end) or previous_status
+            previous_status = status or previous_status
+        if not links or actor not in {"coalition", "isis"}:
+            continue
+        if (
+            cue.family in {"move", "arrive"}
+            and not cue.strong
+            and not any(a.actor == actor for a in actors)
+            and actor_note is None
+        ):
+            continue
+        if cue.family in {"move", "end", "arrive"} and _hypothetical(text, cue, chunk_start):
+            state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
+            continue
+        negation = _negated(text, cue, chunk_start, start)
+        hedge = _HEDGE.search(text[start:end])
+        notes = tuple(
+            n for n in (actor_note, f"hedged: {hedge.group(0)!r}" if hedge else None) if n
+        )
+        for link in links:
+            draft = _draft(text, cue, link, actor, status, negation, notes, chunk_start, state)
+            if draft is None:
+                continue
+            draft = _Draft(
+                draft.kind,
+                draft.link,
+                draft.cue,
+                draft.status,
+                draft.notes,
+                tuple(lk.mention for lk in links),
+            )
+            if draft.kind is ClaimKind.COALITION_DEPARTURE:
+                departed.add(link.mention.place.id)
+            drafts.append(draft)
+    # "the withdrawal would also include Ain al-Asad ..., which hosts US-led training": the
+    # place a sentence says forces leave is not also reported present by that sentence.
+    return [
+        d
+        for d in drafts
+        if not (
+            d.kind is ClaimKind.COALITION_PRESENCE
+            and d.link.mention.place.id in departed
+            and "negated departure" not in " ".join(d.notes)
+        )
+    ]
+
+
+def _draft(
+    text: str,
+    cue: _Cue,
+    link: _Link,
+    actor: Actor,
+    status: str | None,
+    negation: str | None,
+    notes: tuple[str, ...],
+    chunk_start: int,
+    state: _State,
+) -> _Draft | None:
+    """One cue and one place -> a draft claim, or None when the rules say nothing holds."""
+    prep = link.preposition
+    family = cue.family
+    if actor == "isis":
+        if negation:
+            state.dropped.append(f"negated ISIS statement: {cue.text!r}")
+            return None
+        if family == "threat":
+            return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, notes)
+        located = prep in _AT | _TO | {"near", "from", "between"} or (
+            prep is None and _DIRECT_ISIS.match(cue.text)
+        )
+        if family in {"isis", "stay", "host"} and located:
+            return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, notes)
+        if family in {"move", "arrive"} and prep in _TO | {"between"}:
+            return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, (*notes, "ISIS moved here"))
+        return None
+    if family in {"isis", "threat"}:
+        return None
+    if family in {"move", "end"}:
+        return _move_draft(text, cue, link, status, negation, notes)
+    if family == "arrive":
+        if negation or prep not in _AT | _TO:
+            return None
+        return _Draft(ClaimKind.COALITION_ARRIVAL, link, cue, status, notes)
+    # presence: "stay" and "host"
+    before = text[max(chunk_start, cue.start - 40) : cue.start]
+    if (
+        prep is None
+        or prep in _FROM - {"from"}
+        or (prep == "near" and not _PLACED.fullmatch(cue.text))
+    ):
+        return None  # "based near Erbil airport" is there; "active near" says too little
+    if negation:
+        if negation == "no longer":
+            return _Draft(
+                ClaimKind.COALITION_DEPARTURE,
+                link,
+                cue,
+                "completed",
+                (*notes, f"negated presence ({negation!r}): forces are gone"),
+            )
+        state.dropped.append(f"negated presence: {cue.text!r}")
+        return None
+    if _PAST_PRESENCE.search(before) or re.fullmatch(r"(?i)hosted|housed", cue.text):
+        state.dropped.append(f"past-tense presence, not current: {cue.text!r}")
+        return None
+    presence_status = "planned" if _PLANNED.search(before) else None
+    return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, presence_status, notes)
+
+
+def _move_draft(
+    text: str,
+    cue: _Cue,
+    link: _Link,
+    status: str | None,
+    negation: str | None,
+    notes: tuple[str, ...],
+) -> _Draft | None:
+    prep = link.preposition
+    gap = text[cue.end : link.mention.start]
+    if (
+        _LEAVE.match(cue.text)
+        and prep in _AT
+        and not link.backward
+        and not negation
+        and _LEFT_BEHIND.search(gap)
+    ):
+        # "leaves only a small team of advisers in Baghdad": who is left behind stays there.
+        residual = "residual" if _RESIDUAL.search(gap) else None
+        return _Draft(
+            ClaimKind.COALITION_PRESENCE, link, cue, residual, (*notes, "left behind: forces stay")
+        )
+    if prep in _TO and cue.family == "move":
+        kind = ClaimKind.COALITION_ARRIVAL
+    elif (
+        prep in _FROM
+        or (prep in _AT and cue.family == "end")
+        or (prep in _AT and cue.strong)
+        or (prep is None and (link.backward or _DIRECT_MOVES.match(cue.text)))
+    ):
+        kind = ClaimKind.COALITION_DEPARTURE
+    else:
+        return None
+    if negation:
+        if kind is ClaimKind.COALITION_ARRIVAL:
+            return None
+        return _Draft(
+            ClaimKind.COALITION_PRESENCE,
+            link,
+            cue,
+            None,
+            (*notes, f"negated departure ({negation!r}): forces stay"),
+        )
+    return _Draft(kind, link, cue, status, notes)

@@ -1,0 +1,243 @@
+"""Actors, roles and countries: who a cue is about, from one table of names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from geo.extract.counts import _NUMBER_WORD, _number
+from geo.extract.cues import _Cue
+
+# Actors: who a cue is about
+
+# "other" is Iraqi and Kurdish forces (they fight ISIS); "militia" is Iran-aligned groups,
+# whose attacks and threats are theirs, not ISIS's.
+Actor = Literal["coalition", "isis", "other", "militia"]
+
+_ISIS_CONTEXT = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Daish|Islamic State|sleeper cells)\b")
+_FORCE_NOUN = (
+    r"(?:troops|forces|personnel|soldiers|military|advisers|advisors|"
+    r"service\s*members|servicemembers|marines|contingent|units|trainers|presence|"
+    r"drawdown|withdrawal|pull-?out|redeployment|relocation|coalition|staff|"
+    r"instructors)"
+)
+_NATIONAL = (
+    r"(?:US|U\.S\.|American|foreign|[Ii]nternational|[Ww]estern|[Aa]llied|French|"
+    r"British|German|Italian|Spanish|Australian|Canadian|Danish|Dutch|Norwegian|"
+    r"Belgian|[Mm]ultinational|NATO)"
+)
+_ACTORS: tuple[tuple[Actor, re.Pattern[str]], ...] = (
+    (
+        "militia",
+        re.compile(
+            r"\b(?:Iran-(?:backed|aligned)|[Pp]ro-Iran(?:ian)?)(?:\s+[\w-]+){0,2}?\s+"
+            r"(?:militias?|groups?|factions?|fighters|militants)\b|"
+            r"\b(?:Iran-(?:backed|aligned)|[Pp]ro-Iran(?:ian)?)\b|\b[Mm]ilitias?\b|"
+            r"\bKata['’]?ib\s+Hezbollah\b|\bHezbollah\b|\bHouthis?\b|"
+            r"\bIslamic\s+Resistance\s+in\s+Iraq\b"
+        ),
+    ),
+    (
+        "coalition",
+        re.compile(
+            r"(?:[Gg]lobal\s+)?[Cc]oalition\s+to\s+[Dd]efeat\s+(?:the\s+)?"
+            r"(?:Islamic\s+State|ISIS|ISIL|Daesh)(?:\s*\((?:ISIS|ISIL|IS)\))?"
+        ),
+    ),
+    (
+        "other",
+        re.compile(
+            r"\bIraqi(?:\s+[\w-]+){0,2}?\s+(?:forces|troops|army|soldiers|police|units|military)\b|"
+            r"\b(?:Peshmerga|PMF|Hashd|Asayish|CTS)\b|\bPopular\s+Mobili[sz]ation\b|"
+            r"\bCounter-?Terrorism\s+Service\b|\b(?:[Ss]ecurity|[Kk]urdish)\s+forces\b|"
+            r"\b[Ff]ederal\s+[Pp]olice\b|"
+            r"\b(?:[Ii]raqi\s+)?[Aa]rmy\b"
+        ),
+    ),
+    (
+        "coalition",
+        re.compile(
+            rf"\b{_NATIONAL}(?:-led)?(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?i:{_FORCE_NOUN})\b|"
+            r"\bAmericans\b|\bWashington['’]s\s+(?:drawdown|withdrawal|troops|forces)\b|"
+            r"(?<!ruling )(?<!governing )(?<!political )(?<!electoral )\b[Cc]oalition\b|"
+            r"\b(?:NATO|OIR|CJTF-OIR|CENTCOM|Pentagon)\b|\bOperation\s+Inherent\s+Resolve\b"
+        ),
+    ),
+    (
+        "isis",
+        re.compile(
+            r"\b(?:ISIS|ISIL|IS|Daesh|Daish|Islamic\s+State)\b|"
+            r"\b(?:[Ss]leeper\s+cells|[Jj]ihadists?|[Mm]ilitants|[Ii]nsurgents|[Tt]errorists?|"
+            r"[Ee]xtremists|[Rr]emnants)\b"
+        ),
+    ),
+)
+# "against ISIS", "to defeat ISIS": ISIS is the object there, not the one acting.
+_OBJECT_BEFORE = re.compile(
+    r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^\W*(?:They|Those|These|The\s+(?:remaining\s+|rest\s+of\s+the\s+)?(?:forces|troops|"
+    r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units))\b"
+)
+
+# "Some 2,500 troops are deployed ...": whose troops is the previous sentence's business.
+_BARE_FORCES = re.compile(rf"\b{_FORCE_NOUN}\b", re.I)
+_ACTOR_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), name)
+    for p, name in (
+        (r"\b(?:US|U\.S\.|American|Americans|Washington|Pentagon|CENTCOM)\b", "United States"),
+        (r"\b[Cc]oalition\b|\bOIR\b|Inherent Resolve", "Global Coalition"),
+        (r"\bNATO\b", "NATO"),
+        (r"\bFrench\b", "France"),
+        (r"\bBritish\b", "United Kingdom"),
+        (r"\bGerman\b", "Germany"),
+        (r"\bItalian\b", "Italy"),
+        (r"\bSpanish\b", "Spain"),
+        (r"\bAustralian\b", "Australia"),
+        (r"\bCanadian\b", "Canada"),
+        (r"\bDanish\b", "Denmark"),
+        (r"\bDutch\b", "Netherlands"),
+        (r"\bNorwegian\b", "Norway"),
+        (r"\bBelgian\b", "Belgium"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _ActorMention:
+    actor: Actor
+    start: int
+    end: int
+    text: str
+
+
+def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
+    found: list[_ActorMention] = []
+    for actor, pattern in _ACTORS:
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < a.end and a.start < m.end() for a in found):
+                continue
+            if actor == "isis" and _OBJECT_BEFORE.search(
+                text[max(start, m.start() - 25) : m.start()]
+            ):
+                continue
+            found.append(_ActorMention(actor, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorMention | None:
+    """The nearest actor named before the cue, else the nearest after it (passives).
+
+    A place "hosts" what comes after the verb, so there the actor after wins; an actor after
+    "to" or "with" ("handed over to the Iraqi army") receives or accompanies, it does not act.
+    """
+    before = [a for a in actors if a.start <= cue.start]
+    after = [
+        a
+        for a in actors
+        if a.start >= cue.end
+        and not _RECIPIENT_BEFORE.search(text[max(cue.end, a.start - 20) : a.start])
+    ]
+    if cue.family == "host" and after:
+        return after[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+_RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|alongside)\s+(?:the\s+)?$", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# ---------------------------------------------------------------------------------------------
+# Roles and countries
+
+_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), name)
+    for p, name in (
+        (r"\blogistic(?:al|s)?\b", "logistical"),
+        (r"\bdiplomatic\b", "diplomatic"),
+        (r"\btrain(?:ing|ers?)?\b", "training"),
+        (r"\badvis(?:e|ory|ing|ers?|ors?)(?:[\s-]+and[\s-]+assist)?\b", "advise and assist"),
+        (r"\bcounter-?terrorism\b", "counterterrorism"),
+        (r"\bintelligence\b", "intelligence"),
+        (r"\bair\s+support\b", "air support"),
+        (r"\bforce\s+protection\b", "force protection"),
+        (
+            r"\b(?:protect(?:ion|ing|s)?|guard(?:ing|s)?|secur(?:e|ing))\s+(?:of\s+)?the\s+"
+            r"(?:U\.?S\.?\s+|American\s+)?[Ee]mbassy\b",
+            "embassy protection",
+        ),
+    )
+)
+_COUNTRIES = (
+    "United States",
+    "United Kingdom",
+    "Britain",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Australia",
+    "Canada",
+    "Denmark",
+    "Netherlands",
+    "Norway",
+    "Belgium",
+    "Poland",
+    "Hungary",
+    "Czech Republic",
+    "Finland",
+    "Sweden",
+    "New Zealand",
+    "Portugal",
+    "Romania",
+    "Lithuania",
+    "Latvia",
+    "Estonia",
+    "Turkey",
+    "Jordan",
+    "Slovakia",
+    "Slovenia",
+    "Croatia",
+    "Greece",
+)
+_COUNTRY = re.compile(r"\b(?:" + "|".join(_COUNTRIES) + r")\b")
+_COUNTRY_ALIASES = {"Britain": "United Kingdom"}
+_COUNTRY_COUNT = re.compile(
+    rf"\b(?P<n>\d+|{_NUMBER_WORD})\s+(?:(?:different|coalition|member|allied|partner)\s+)?"
+    r"(?:countries|nations|member\s+states|allies)\b",
+    re.I,
+)
+
+
+def _roles(text: str, start: int, end: int) -> tuple[str, ...]:
+    window = text[start:end]
+    return tuple(name for pattern, name in _ROLES if pattern.search(window))
+
+
+def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | None]:
+    window = text[start:end]
+    names = tuple(
+        dict.fromkeys(
+            _COUNTRY_ALIASES.get(m.group(0), m.group(0)) for m in _COUNTRY.finditer(window)
+        )
+    )
+    count = _COUNTRY_COUNT.search(window)
+    return names, (_number(count.group("n")) if count else None)
+
+
+def _actor_names(text: str, start: int, end: int) -> tuple[str, ...]:
+    window = text[start:end]
+    hits = sorted(
+        (m.start(), name) for pattern, name in _ACTOR_NAMES for m in pattern.finditer(window)
+    )
+    return tuple(dict.fromkeys(name for _, name in hits))
+
+
+# ---------------------------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""Places: which mentions are claims' places and which only locate or name something else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geo.gazetteer import PlaceMention, PlaceName
+
+# Places: which mentions are claims' places and which only locate or name something else
+
+_LOCATIVE_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:which|that)\s+is\s+)?"
+    r"(?:(?:located|situated|lying)\s+)?"
+    r"(?:in|inside|within|near|outside|of|at|on\s+the\s+outskirts\s+of|close\s+to|between|"
+    r"straddling|along|across|(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)|"
+    r"(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+(?:from|of)))\s+"
+    r"(?:the\s+)?(?:(?:western|northern|southern|eastern|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|central|Iraqi|disputed|restive|oil-rich|neighbou?ring|"
+    r"nearby|[\w-]+['’]s|[a-z][\w-]*)\s+){0,3}"
+    r"(?:(?:province|governorate|region|city|capital|district|town|area)\s+of\s+)?$",
+    re.I,
+)
+# "the Ninawa desert west of Mosul": a place after "west of" / "near" is a reference point for
+# the one before it, whatever the two places' sizes.
+_REFERENCE = (
+    r"(?:(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|"
+    r"close\s+to|(?:on\s+)?the\s+outskirts\s+of)\s+(?:the\s+)?"
+    r"(?:(?:city|town|province|governorate|district)\s+of\s+)?$"
+)
+_REFERENCE_GAP = re.compile(
+    r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+\s+){0,3}?" + _REFERENCE,
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
+_CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
+_SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:[Pp]rovincial\s+)?(?:[Cc]ouncil|[Gg]overnor|Operations\s+Command|"
+    r"[Oo]perations\s+[Cc]ommand|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"
+    r"[Pp]residency|[Mm]inistry|[Pp]arliament|[Uu]niversity|[Cc]hamber|[Cc]ourt)\b"
+)
+_GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
+_RANK = {"governorate": 6, "region": 5, "activity_zone": 4}
+
+
+def _rank(place: PlaceName) -> int:
+    return _RANK.get(place.kind, 2 if place.kind in {"city", "town"} else 0)
+
+
+def _claimable_mentions(
+    text: str, mentions: Sequence[PlaceMention]
+) -> tuple[list[PlaceMention], list[tuple[int, int]]]:
+    """Drop mentions that only locate another place, name a part, or name an institution.
+
+    Dropped: locators of the previous place ('JOC HQ in the Iraqi capital'), possessives naming
+    a part ("Kirkuk's Hawija"), and institutions ("Anbar's council").
+
+    Also returns the spans of the locating phrases (" in the Iraqi capital"): linking reads
+    past them, so "Victory base near Baghdad airport to Harir" still reaches Harir.
+    """
+    kept: list[PlaceMention] = []
+    locating: list[tuple[int, int]] = []
+    chained = False
+    previous: PlaceMention | None = None
+    for m in mentions:
+        locative = False
+        if previous is not None:
+            gap = text[previous.end : m.start]
+            more_general = _rank(m.place) > _rank(previous.place) or m.place.kind in {
+                "governorate",
+                "region",
+            }
+            # "the Wadi al-Shay valley south of Kirkuk": a lower-case name run straight on from
+            # a place ("valley south of Kirkuk") is that place's own noun plus a locator.
+            continues = not gap.strip() and m.text[:1].islower()
+            if (
+                (_LOCATIVE_GAP.match(gap) and more_general)
+                or _REFERENCE_GAP.match(gap)
+                or (continues)
+            ):
+                locative, chained = True, bool(_SPANNING.search(gap))
+                locating.append((previous.end, m.end))
+            elif chained and _CHAIN_GAP.match(gap):
+                locative = True
+                locating.append((previous.end, m.end))
+            else:
+                chained = False
+            if (
+                not gap.strip()
+                and re.search(r"['’]s$", previous.text)
+                and kept
+                and kept[-1] is previous
+            ):
+                kept.pop()  # "Kirkuk's Hawija district": the possessive only locates
+        institution = _INSTITUTION_AFTER.match(text[m.end : m.end + 40].lstrip(" "))
+        if not locative and not institution:
+            kept.append(m)
+        previous = m
+    return kept, locating
+
+
+def _gap(text: str, start: int, end: int, blanks: Sequence[tuple[int, int]]) -> str:
+    """`text[start:end]` with the locating phrases inside it blanked out."""
+    gap = text[start:end]
+    for a, b in blanks:
+        if a < end and start < b:
+            lo, hi = max(a, start) - start, min(b, end) - start
+            gap = gap[:lo] + " " * (hi - lo) + gap[hi:]
+    return gap
+
+
+# ---------------------------------------------------------------------------------------------
