@@ -76,7 +76,7 @@ REGION_NAMES: tuple[dict[str, Any], ...] = (
         "aliases": ["federal Iraq", "federal areas", "federal territory", "federal regions"],
     },
     # National figures ("2,500 US troops remain in Iraq") are claims about the whole country.
-    # STEP2 iraq
+    {"id": "iraq", "name": "Iraq", "kind": "country", "aliases": ["Iraq", "Republic of Iraq"]},
 )
 
 

@@ -47,7 +47,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     claims: list[Claim] = []
     implicit = _IMPLICIT_PRESENCE.search(text, start, end)
     if cues or implicit:
-        state.seen_cues = True
+        state.seen_cues = state.seen_cues or bool(implicit)
         mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
         state.seen_places = state.seen_places or bool(mentions)
         mentions, blanks = _claimable_mentions(text, mentions)
@@ -110,9 +110,9 @@ def _claim(
     count_start = previous_end if not draft.link.backward else cue.start
     personnel = _find_personnel(text, count_start, max(count_end, cue.end)) if coalition else None
     status = draft.status
-    if draft.kind is ClaimKind.COALITION_PRESENCE and (
-        _RESIDUAL.search(text[previous_end : cue.end])
-        or (personnel is not None and personnel.max <= 10 and not personnel.approximate)
+    # Residual from the wording ("only ... remain", "a small team"), never from a head count.
+    if draft.kind is ClaimKind.COALITION_PRESENCE and _RESIDUAL.search(
+        text[previous_end : cue.end]
     ):
         status = "residual"
     notes = list(draft.notes)
@@ -213,6 +213,6 @@ def _why_empty(state: _State) -> list[str]:
     """Why an article gave no claim, from what the sentence pass saw (no second lookup)."""
     if not state.seen_places:
         return ["no Iraqi place from the gazetteer is named in the text"]
-    if not state.seen_cues:
+    if not state.seen_cues and not state.dropped:
         return ["places are named, but no sentence says forces or ISIS are, go or threaten there"]
     return ["places are named, but no statement ties forces or ISIS to them", *state.dropped]

@@ -78,7 +78,25 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"infiltrat(?:e|es|ed|ing|ions?)|militants|fighters|insurgents|"
                 r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|operations?\s+against|raids?|"
                 r"air\s*strikes?|clashes|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
-                r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?"
+                r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?|"
+                r"strongholds?|safe\s+havens?|havens?|tunnels?|caves?|dens|bastions?|"
+                r"(?:terrorist|militant)\s+(?:hideouts?|positions|cells|groups?)"
+            ),
+        ),
+        (
+            # Operations against ISIS at a place: weak, they need ISIS named in the sentence
+            # or Iraqi, Kurdish or coalition forces acting in an article about ISIS.
+            "isis",
+            False,
+            words(
+                r"(?-i:operations?|Operations?(?!\s+(?:Inherent|Command|[Cc]ent(?:er|re)|[Rr]oom)))"
+                r"(?!\s+(?:command|cent(?:er|re)|room))|sweeps?|swept|offensives?|crackdowns?|"
+                r"campaigns?|strikes?|struck|bomb(?:s|ed|ing|ardment|arded)|shell(?:ed|ing)|"
+                r"pound(?:s|ed|ing)|arrest(?:s|ed|ing)?|captur(?:e|es|ed|ing)|"
+                r"detain(?:s|ed|ing)?|hunt(?:s|ed|ing)?|pursu(?:e|ed|ing|it)|comb(?:ed|ing)|"
+                r"clearance|clearing|mop-?up|search(?:es|ed|ing)?|storm(?:s|ed|ing)?|"
+                r"dismantl(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
+                r"kill(?:s|ed|ing)?"
             ),
         ),
         ("host", True, words(r"host(?:s|ed|ing)?|home\s+to|houses")),

@@ -189,6 +189,8 @@ def _date_matches(
             if not m.group(0).strip():
                 continue
             span = _resolve(m, published, future)
+            if span is not None and _SINCE.match(m.group(0)) and span.end < published:
+                span = DateSpan(span.start, published, span.text)  # "since 2017": to this day
             if span is not None:
                 found.append((m.start(), m.end(), span))
     return found
@@ -201,6 +203,7 @@ _DATE_ANCHOR = re.compile(
     rf"\b{_YEAR}\b|(?i:\b(?:yesterday|today|tonight|week|month|year)\b)"
 )
 _LEAD, _TAIL = 48, 32
+_SINCE = re.compile(r"\s*since\b", re.I)
 
 
 def _anchored_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,9 +8,17 @@ from dataclasses import dataclass, field
 
 from geo.articles import Article
 from geo.claims import ClaimKind, DateSpan
+from geo.extract.actors import FIGHTS_ISIS, OTHER_ARMED
 from geo.extract.cues import _Cue
 from geo.extract.dates import _chunk_of
-from geo.extract.lexicon import _ANAPHORIC_SUBJECT, _BARE_FORCES, Actor, _actor_for, _ActorMention
+from geo.extract.lexicon import (
+    _ANAPHORIC_SUBJECT,
+    _BARE_FORCES,
+    _ISIS_CONTEXT,
+    Actor,
+    _actor_for,
+    _ActorMention,
+)
 from geo.extract.linking import _backward, _forward, _fronted, _Link
 from geo.extract.tense import (
     _AT,
@@ -20,6 +28,7 @@ from geo.extract.tense import (
     _HEDGE,
     _LEAVE,
     _LEFT_BEHIND,
+    _OPERATION_OF,
     _PAST_PRESENCE,
     _PLACED,
     _PLANNED,
@@ -69,6 +78,14 @@ _ABSENT_BEFORE = re.compile(
 )
 
 
+# "the number of soldiers needed to remain in Iraq": a negotiation's subject, not a report.
+_NEEDED = re.compile(
+    r"\b(?:needed|necessary|required|requested|asked|seeking|seeks?|want(?:s|ed)?|demand(?:s|ed)?|"
+    r"allowed|permitted)\s+(?:[\w-]+\s+){0,2}?to\s+$",
+    re.I,
+)
+
+
 def _implicit_presence(
     text: str, start: int, mentions: Sequence[PlaceMention], drafts: Sequence[_Draft]
 ) -> list[_Draft]:
@@ -80,7 +97,7 @@ def _implicit_presence(
         match = None
         for candidate in _IMPLICIT_PRESENCE.finditer(text, window_start, m.start):
             match = candidate if candidate.end() == m.start else None
-        if match is None or m.place.id in claimed:
+        if match is None or m.place.id in claimed or m.place.kind == "country":
             continue
         before = text[max(start, match.start() - 40) : match.start()]
         after = text[m.end : m.end + 25]
@@ -106,16 +123,28 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
 
 
 def _decide_actor(
-    text: str, start: int, cue: _Cue, actors: Sequence[_ActorMention], state: _State
+    text: str,
+    start: int,
+    end: int,
+    cue: _Cue,
+    actors: Sequence[_ActorMention],
+    state: _State,
 ) -> tuple[Actor | None, str | None]:
     """Who the cue is about, and a note when that is inferred rather than named."""
     if cue.family in {"isis", "threat"}:
-        before = [a for a in actors if a.end <= cue.start]
+        # The subject: the nearest actor named before the cue, or around it ("PKK fighters").
+        before = [a for a in actors if a.start <= cue.start]
         subject = before[-1].actor if before else None
-        # Militia rockets are not ISIS attacks; "Iraqi forces targeted ..." is no ISIS threat.
-        if subject == "militia" or (cue.family == "threat" and subject not in {None, "isis"}):
+        # Militia rockets and Turkish strikes are not ISIS attacks; "Iraqi forces targeted
+        # ..." is no ISIS threat.
+        if subject in OTHER_ARMED or (cue.family == "threat" and subject not in {None, "isis"}):
             return None, None
-        named = any(a.actor == "isis" for a in actors)
+        named = any(a.actor == "isis" for a in actors) or bool(
+            _ISIS_CONTEXT.search(text, start, end)
+        )
+        if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear
+            fighting = subject in FIGHTS_ISIS or subject is None
+            return ("isis", None) if named or (state.isis_context and fighting) else (None, None)
         return ("isis", None) if named or state.isis_context else (None, None)
     found = _actor_for(text, cue, actors)
     if found is not None:
@@ -155,11 +184,15 @@ def _drafts(
             links = _backward(text, cue, scope_start, mentions, blanks)
         if not links and cue.family in {"stay", "isis"}:
             links = _fronted(text, start, cue, mentions)
-        actor, actor_note = _decide_actor(text, start, cue, actors, state)
+        actor, actor_note = _decide_actor(text, start, end, cue, actors, state)
         status = None
         if cue.family in {"move", "end", "arrive"}:
             status = _move_status(text, cue, chunk_start, end) or previous_status
             previous_status = status or previous_status
+        if actor in {"coalition", "isis"}:
+            state.seen_cues = True
+        elif links and actor is not None:
+            state.dropped.append(f"actor is not the coalition or ISIS ({actor}): {cue.text!r}")
         if not links or actor not in {"coalition", "isis"}:
             continue
         if (
@@ -225,9 +258,13 @@ def _draft(
             return None
         if family == "threat":
             return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, notes)
-        located = prep in _AT | _TO | {"near", "from", "between"} or (
-            prep is None and _DIRECT_ISIS.match(cue.text)
+        located = (
+            prep in _AT | _TO | {"near", "from", "between"}
+            or (prep is None and _DIRECT_ISIS.match(cue.text))
+            or (prep == "of" and _OPERATION_OF.match(cue.text))
         )
+        if link.mention.place.kind == "country":
+            return None  # "ISIS in Iraq" locates nothing the map can show
         if family in {"isis", "stay", "host"} and located:
             return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, notes)
         if family in {"move", "arrive"} and prep in _TO | {"between"}:
@@ -259,6 +296,9 @@ def _draft(
                 (*notes, f"negated presence ({negation!r}): forces are gone"),
             )
         state.dropped.append(f"negated presence: {cue.text!r}")
+        return None
+    if _NEEDED.search(before):
+        state.dropped.append(f"a presence needed or sought, not reported: {cue.text!r}")
         return None
     if _PAST_PRESENCE.search(before) or re.fullmatch(r"(?i)hosted|housed", cue.text):
         state.dropped.append(f"past-tense presence, not current: {cue.text!r}")

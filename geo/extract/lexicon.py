@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
+from geo.extract.actors import ACTOR_PATTERNS, COUNTRY_NAMES, Side
 from geo.extract.counts import _NUMBER_WORD, _number
 from geo.extract.cues import _Cue
 
 # Actors: who a cue is about
 
-# "other" is Iraqi and Kurdish forces (they fight ISIS); "militia" is Iran-aligned groups,
-# whose attacks and threats are theirs, not ISIS's.
-Actor = Literal["coalition", "isis", "other", "militia"]
+Actor = Side
 
 _ISIS_CONTEXT = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Daish|Islamic State|sleeper cells)\b")
 _FORCE_NOUN = (
@@ -23,57 +21,7 @@ _FORCE_NOUN = (
     r"drawdown|withdrawal|pull-?out|redeployment|relocation|coalition|staff|"
     r"instructors)"
 )
-_NATIONAL = (
-    r"(?:US|U\.S\.|American|foreign|[Ii]nternational|[Ww]estern|[Aa]llied|French|"
-    r"British|German|Italian|Spanish|Australian|Canadian|Danish|Dutch|Norwegian|"
-    r"Belgian|[Mm]ultinational|NATO)"
-)
-_ACTORS: tuple[tuple[Actor, re.Pattern[str]], ...] = (
-    (
-        "militia",
-        re.compile(
-            r"\b(?:Iran-(?:backed|aligned)|[Pp]ro-Iran(?:ian)?)(?:\s+[\w-]+){0,2}?\s+"
-            r"(?:militias?|groups?|factions?|fighters|militants)\b|"
-            r"\b(?:Iran-(?:backed|aligned)|[Pp]ro-Iran(?:ian)?)\b|\b[Mm]ilitias?\b|"
-            r"\bKata['’]?ib\s+Hezbollah\b|\bHezbollah\b|\bHouthis?\b|"
-            r"\bIslamic\s+Resistance\s+in\s+Iraq\b"
-        ),
-    ),
-    (
-        "coalition",
-        re.compile(
-            r"(?:[Gg]lobal\s+)?[Cc]oalition\s+to\s+[Dd]efeat\s+(?:the\s+)?"
-            r"(?:Islamic\s+State|ISIS|ISIL|Daesh)(?:\s*\((?:ISIS|ISIL|IS)\))?"
-        ),
-    ),
-    (
-        "other",
-        re.compile(
-            r"\bIraqi(?:\s+[\w-]+){0,2}?\s+(?:forces|troops|army|soldiers|police|units|military)\b|"
-            r"\b(?:Peshmerga|PMF|Hashd|Asayish|CTS)\b|\bPopular\s+Mobili[sz]ation\b|"
-            r"\bCounter-?Terrorism\s+Service\b|\b(?:[Ss]ecurity|[Kk]urdish)\s+forces\b|"
-            r"\b[Ff]ederal\s+[Pp]olice\b|"
-            r"\b(?:[Ii]raqi\s+)?[Aa]rmy\b"
-        ),
-    ),
-    (
-        "coalition",
-        re.compile(
-            rf"\b{_NATIONAL}(?:-led)?(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?i:{_FORCE_NOUN})\b|"
-            r"\bAmericans\b|\bWashington['’]s\s+(?:drawdown|withdrawal|troops|forces)\b|"
-            r"(?<!ruling )(?<!governing )(?<!political )(?<!electoral )\b[Cc]oalition\b|"
-            r"\b(?:NATO|OIR|CJTF-OIR|CENTCOM|Pentagon)\b|\bOperation\s+Inherent\s+Resolve\b"
-        ),
-    ),
-    (
-        "isis",
-        re.compile(
-            r"\b(?:ISIS|ISIL|IS|Daesh|Daish|Islamic\s+State)\b|"
-            r"\b(?:[Ss]leeper\s+cells|[Jj]ihadists?|[Mm]ilitants|[Ii]nsurgents|[Tt]errorists?|"
-            r"[Ee]xtremists|[Rr]emnants)\b"
-        ),
-    ),
-)
+_ACTORS = ACTOR_PATTERNS
 # "against ISIS", "to defeat ISIS": ISIS is the object there, not the one acting.
 _OBJECT_BEFORE = re.compile(
     r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of)\s+"
@@ -87,25 +35,7 @@ _ANAPHORIC_SUBJECT = re.compile(
 
 # "Some 2,500 troops are deployed ...": whose troops is the previous sentence's business.
 _BARE_FORCES = re.compile(rf"\b{_FORCE_NOUN}\b", re.I)
-_ACTOR_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), name)
-    for p, name in (
-        (r"\b(?:US|U\.S\.|American|Americans|Washington|Pentagon|CENTCOM)\b", "United States"),
-        (r"\b[Cc]oalition\b|\bOIR\b|Inherent Resolve", "Global Coalition"),
-        (r"\bNATO\b", "NATO"),
-        (r"\bFrench\b", "France"),
-        (r"\bBritish\b", "United Kingdom"),
-        (r"\bGerman\b", "Germany"),
-        (r"\bItalian\b", "Italy"),
-        (r"\bSpanish\b", "Spain"),
-        (r"\bAustralian\b", "Australia"),
-        (r"\bCanadian\b", "Canada"),
-        (r"\bDanish\b", "Denmark"),
-        (r"\bDutch\b", "Netherlands"),
-        (r"\bNorwegian\b", "Norway"),
-        (r"\bBelgian\b", "Belgium"),
-    )
-)
+_ACTOR_NAMES = COUNTRY_NAMES
 
 
 @dataclass(frozen=True, slots=True)

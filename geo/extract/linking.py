@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.extract.cues import _Cue
-from geo.extract.places import _REFERENCE_BEFORE, _gap
+from geo.extract.places import _CHAIN_GAP, _REFERENCE_BEFORE, _gap
 from geo.extract.sentences import _BREAKERS, _REPORTING
 from geo.gazetteer import PlaceMention
 
@@ -185,11 +185,34 @@ def _backward(
         return [_Link(m, None, backward=True)]
     if cue.family in {"host", "stay"} and _BACKWARD_RELATIVE.match(gap):
         return [_Link(m, "in", backward=True)]
+    if cue.family == "host" and _BACKWARD_HOST.match(gap):
+        return [_Link(m, "in", backward=True)]  # "Harir air base hosts U.S. troops"
+    if cue.family == "isis" and _HAVEN.match(cue.text) and _BACKWARD_COPULA.match(gap):
+        # "Wadi al-Shay and the Hamrin Mountains have been among the group's strongholds"
+        chain = [m]
+        for earlier in reversed(before[:-1]):
+            if not _CHAIN_GAP.match(_gap(text, earlier.end, chain[-1].start, blanks)):
+                break
+            chain.append(earlier)
+        return [_Link(c, "in", backward=True) for c in reversed(chain)]
     if cue.family == "stay" and _KEEPS.match(cue.text) and _BACKWARD_SUBJECT.match(gap):
         return [_Link(m, "at", backward=True)]
     return []
 
 
+_BACKWARD_HOST = re.compile(
+    r"^\s*(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)?\s*(?:,[^,;]{1,80},)?\s*"
+    r"(?:still|now|also|currently|already|continues\s+to|will|would)?\s*$",
+    re.I,
+)
+_HAVEN = re.compile(
+    r"(?:strongholds?|safe\s+havens?|havens?|hideouts?|dens|bastions?|tunnels?|caves?)$", re.I
+)
+_BACKWARD_COPULA = re.compile(
+    r"^\s*(?:,[^,;]{1,60},)?\s*(?:(?:have|has|had)\s+)?(?:long\s+)?(?:been|are|is|were|was|"
+    r"remain(?:s|ed)?|became|become|serve[sd]?\s+as)\s+(?:[\w'’-]+\s+){0,7}$",
+    re.I,
+)
 _FRONTED = re.compile(r"^\W*(?:In|At|Inside|Across|Throughout)\s+(?:the\s+)?$")
 
 

@@ -38,12 +38,37 @@ _REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 _SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
 _INSTITUTION_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:[Pp]rovincial\s+)?(?:[Cc]ouncil|[Gg]overnor|Operations\s+Command|"
+    r"^(?:['’]s)?\s*(?:[Pp]rovincial\s+|Joint\s+)?(?:[Cc]ouncil|[Gg]overnor|Operations\s+Command|"
     r"[Oo]perations\s+[Cc]ommand|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"
     r"[Pp]residency|[Mm]inistry|[Pp]arliament|[Uu]niversity|[Cc]hamber|[Cc]ourt)\b"
 )
+# "Baghdad said", "Baghdad and Washington finalised an agreement": the city is its government.
+_CAPITALS = r"(?:Washington|Tehran|Ankara|Damascus|London|Paris|Moscow|Baghdad|Erbil|Irbil|Hawler)"
+_GOVERNMENT_AFTER = re.compile(
+    rf"^(?:['’]s)?(?:\s+and\s+{_CAPITALS})?\s+(?:(?:has|have|had|also|then|later|reportedly)\s+)?"
+    r"(?:said|says|say|announced|agreed|agree|finali[sz]ed|signed|insisted|demanded|rejected|"
+    r"accused|told|wants|want|urged|asked|denied|confirmed|welcomed|condemned|requested|"
+    r"reached|negotiated|decided|approved|struck|concluded\s+(?:an?|the)\s+(?:deal|agreement)|"
+    r"formally|officially|announce|sign)\b"
+)
+_GOVERNMENT_BEFORE = re.compile(rf"\b{_CAPITALS}\s+and\s+$")
+# "10 km from al-Baghdadi", "30 km south of Kirkuk", "the second-largest after Balad": the
+# place is a yardstick, nothing happens there.
+_MEASURED_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*|\b(?:a\s+few|several|some|dozens\s+of|tens\s+of)\s+)"
+    r"(?:-\s*)?(?:km|kilometers|kilometres|miles|meters|metres)\b[^,.;]{0,25}?"
+    r"\b(?:from|of|to)\s+(?:the\s+)?(?:(?:city|town|province|village|district)\s+of\s+)?$",
+    re.I,
+)
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b\w+est\b|\b(?:second|third|more|less|larger|bigger|smaller|fewer|greater)\b)"
+    r"[^,.;]{0,30}\b(?:after|than)\s+(?:the\s+|in\s+)?$|"
+    r"\b(?:than|compared\s+(?:with|to)|similar\s+to|unlike)\s+(?:the\s+|in\s+)?$",
+    re.I,
+)
+_ADJECTIVES = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
 _GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
-_RANK = {"governorate": 6, "region": 5, "activity_zone": 4}
+_RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
 
 
 def _rank(place: PlaceName) -> int:
@@ -65,6 +90,7 @@ def _claimable_mentions(
     locating: list[tuple[int, int]] = []
     chained = False
     previous: PlaceMention | None = None
+    previous_locative = False
     for m in mentions:
         locative = False
         if previous is not None:
@@ -72,6 +98,7 @@ def _claimable_mentions(
             more_general = _rank(m.place) > _rank(previous.place) or m.place.kind in {
                 "governorate",
                 "region",
+                "country",
             }
             # "the Wadi al-Shay valley south of Kirkuk": a lower-case name run straight on from
             # a place ("valley south of Kirkuk") is that place's own noun plus a locator.
@@ -88,18 +115,33 @@ def _claimable_mentions(
                 locating.append((previous.end, m.end))
             else:
                 chained = False
-            if (
-                not gap.strip()
-                and re.search(r"['’]s$", previous.text)
-                and kept
-                and kept[-1] is previous
-            ):
-                kept.pop()  # "Kirkuk's Hawija district": the possessive only locates
-        institution = _INSTITUTION_AFTER.match(text[m.end : m.end + 40].lstrip(" "))
+            if re.search(r"['’]s$", previous.text) and _ADJECTIVES.fullmatch(gap):
+                # "Kirkuk's Hawija district", "Iraq's western Anbar province": the possessive
+                # only locates, and a place it introduces inside a locator locates too.
+                if previous_locative and not locative:
+                    locative = True
+                    locating.append((previous.end, m.end))
+                if kept and kept[-1] is previous:
+                    kept.pop()
+        institution = _INSTITUTION_AFTER.match(
+            text[m.end : m.end + 40].lstrip(" ")
+        ) or _not_a_place(text, m)
         if not locative and not institution:
             kept.append(m)
-        previous = m
+        previous, previous_locative = m, locative
     return kept, locating
+
+
+def _not_a_place(text: str, m: PlaceMention) -> bool:
+    """A government ("Baghdad said"), a yardstick ("10 km from X", "second after X")."""
+    before = text[max(0, m.start - 60) : m.start]
+    if _MEASURED_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
+        return True
+    if m.place.kind not in {"city", "country", "governorate", "region"}:
+        return False
+    return bool(_GOVERNMENT_AFTER.match(text[m.end : m.end + 80])) or bool(
+        _GOVERNMENT_BEFORE.search(before) and _GOVERNMENT_AFTER.match(text[m.end : m.end + 80])
+    )
 
 
 def _gap(text: str, start: int, end: int, blanks: Sequence[tuple[int, int]]) -> str:

@@ -68,11 +68,20 @@ _RESIDUAL = re.compile(
 _FROM = {"from", "out of", "of"}
 _TO = {"to", "for", "into", "toward", "towards"}
 _AT = {"in", "at", "inside", "within", "across", "throughout", "on", "around", "along"}
-_DIRECT_MOVES = re.compile(r"^(?:left|leav|vacat|evacuat|exit|quit|hand|withdr|pull)", re.I)
+_DIRECT_MOVES = re.compile(r"^(?:left|leav|vacat|evacuat|exit|quit|hand|withdr|pull|depart)", re.I)
 _PLACED = re.compile(r"stationed|based|deployed|positioned|garrisoned|concentrated", re.I)
 _LEAVE = re.compile(r"^(?:leav|left)", re.I)
 _LEFT_BEHIND = re.compile(rf"\b(?:{_FORCE_NOUN}|team|detachment|advisers|force|group)\b", re.I)
-_DIRECT_ISIS = re.compile(r"^(?:attack|ambush|infiltrat|roam)", re.I)
+_DIRECT_ISIS = re.compile(
+    r"^(?:attack|ambush|infiltrat|roam|raid|storm|strik|struck|bomb|pound|swe|comb|shell|hunt)",
+    re.I,
+)
+# "a sweep of the Zghaitoun valley", "the clearance of Wadi al-Shay": "of" names where.
+_OPERATION_OF = re.compile(
+    r"^(?:sweep|operation|offensive|clearance|clearing|search|campaign|crackdown|bombardment|"
+    r"combing|shelling|pursuit|mop)",
+    re.I,
+)
 
 
 def _move_status(text: str, cue: _Cue, window_start: int, chunk_end: int) -> str | None:

@@ -1,0 +1,230 @@
+"""The event model on the probe sentences of issue 10: actor + action + place + time.
+
+Each probe is a short article; its expected claims are what a careful human coder says. A
+sentence that only names a government ("Baghdad said"), a comparison or a distance gives
+nothing at that place; an attack by Turkey, the PKK or a militia is not ISIS activity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.articles import Article, parse_article
+from geo.claims import Claim, ClaimKind
+from geo.extract import explain, extract
+
+PUBLISHED = dt.date(2025, 11, 26)
+PRESENCE = ClaimKind.COALITION_PRESENCE
+DEPARTURE = ClaimKind.COALITION_DEPARTURE
+ARRIVAL = ClaimKind.COALITION_ARRIVAL
+ACTIVITY = ClaimKind.ISIS_ACTIVITY
+THREAT = ClaimKind.ISIS_THREAT
+ISIS_LEAD = "Iraqi officials said ISIS remnants remain a threat in the north."
+
+
+def article(body: str, *, published: dt.date = PUBLISHED) -> Article:
+    """A pasted article around `body`, parsed the way the dashboard parses one."""
+    return parse_article(
+        f"title: T\nsource: Test Wire\npublished: {published}\n\n{body}\n", name="test.txt"
+    )
+
+
+def pairs(claims: list[Claim]) -> set[tuple[ClaimKind, str]]:
+    return {(c.kind, c.place_id) for c in claims}
+
+
+def claims_of(body: str) -> set[tuple[ClaimKind, str]]:
+    return pairs(extract(article(body)))
+
+
+# ---------------------------------------------------------------------------------------------
+# ISIS operations, strongholds and hideouts, as Iraqi outlets write them
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            f"{ISIS_LEAD} A joint army force started the operation in the Hamrin mountain range "
+            "and Wadi al-Shay on Tuesday.",
+            {(ACTIVITY, "hamrin_mountains"), (ACTIVITY, "wadi_al_shay")},
+        ),
+        (
+            "Iraqi forces pressed on against Daesh. Since 2017, Wadi al-Shay and the Hamrin "
+            "Mountains have been among the group's most important strongholds.",
+            {(ACTIVITY, "wadi_al_shay"), (ACTIVITY, "hamrin_mountains")},
+        ),
+        (
+            "Iraqi airstrikes destroyed a key ISIS hideout in the Hamrin mountains on Sunday.",
+            {(ACTIVITY, "hamrin_mountains")},
+        ),
+        (
+            f"{ISIS_LEAD} Security forces began a sweep of the Zghaitoun valley at dawn.",
+            {(ACTIVITY, "wadi_zghaytun")},
+        ),
+        (
+            "The Counter-Terrorism Service arrested three Daesh members in Kirkuk on Monday.",
+            {(ACTIVITY, "kirkuk")},
+        ),
+        (
+            f"{ISIS_LEAD} The terrorist organisation has safe havens in the Anbar desert.",
+            {(ACTIVITY, "anbar_desert")},
+        ),
+        (
+            f"{ISIS_LEAD} Militants attacked an army checkpoint in Tarmiyah overnight.",
+            {(ACTIVITY, "tarmiyah")},
+        ),
+        (
+            "Peshmerga forces launched an operation against ISIS cells near Makhmour.",
+            {(ACTIVITY, "makhmour")},
+        ),
+    ],
+)
+def test_isis_operations_strongholds_and_hideouts_are_isis_activity(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) == expected
+
+
+def test_a_stronghold_since_2017_still_holds() -> None:
+    body = "Since 2017, Wadi al-Shay has been among the strongholds of ISIS."
+    (claim,) = extract(article(body))
+    assert claim.date is not None
+    assert (claim.date.start, claim.date.end) == (dt.date(2017, 1, 1), PUBLISHED)
+
+
+# ---------------------------------------------------------------------------------------------
+# Attacks by others are not ISIS's
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{ISIS_LEAD} Turkish air strikes hit PKK fighters in Sinjar on Friday.",
+        f"{ISIS_LEAD} PKK fighters attacked a Turkish outpost near Duhok.",
+        f"{ISIS_LEAD} Tribal fighters clashed with each other in Hawija.",
+        f"{ISIS_LEAD} A militia drone attacked Erbil airport overnight.",
+        f"{ISIS_LEAD} Iranian missiles struck targets in Erbil.",
+    ],
+)
+def test_attacks_by_turkey_the_pkk_tribes_or_militias_are_not_isis_activity(body: str) -> None:
+    assert not {p for k, p in claims_of(body) if k in {ACTIVITY, THREAT}} - {"north"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Coalition members from one table: every nationality works everywhere
+
+
+@pytest.mark.parametrize(
+    "nation", ["Danish", "Polish", "Swedish", "Hungarian", "Norwegian", "Dutch", "Finnish"]
+)
+def test_every_coalition_nationality_is_a_coalition_actor(nation: str) -> None:
+    assert claims_of(f"{nation} troops remain at Harir.") == {(PRESENCE, "harir")}
+    assert claims_of(f"{nation} soldiers left Baghdad airport last week.") == {
+        (DEPARTURE, "baghdad_airport")
+    }
+    (claim,) = extract(article(f"Dozens of {nation} instructors are stationed in Erbil."))
+    assert claim.place_id == "erbil"
+    assert claim.countries or claim.actors != ("United States",)
+
+
+def test_the_country_is_named_from_the_adjective() -> None:
+    (claim,) = extract(article("Polish soldiers remain at Ain al-Asad."))
+    assert "Poland" in claim.actors
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Harir hosts U.S. troops.", {(PRESENCE, "harir")}),
+        ("Harir air base hosts U.S. and coalition troops.", {(PRESENCE, "harir")}),
+        ("U.S. soldiers departed Baghdad airport on Sunday.", {(DEPARTURE, "baghdad_airport")}),
+        ("Turkish troops withdrew from Bashiqa last month.", set()),
+        ("Turkey pulled its soldiers out of Bashiqa.", set()),
+    ],
+)
+def test_who_is_where_and_who_left(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Country-level figures, residual status from wording
+
+
+def test_a_national_figure_is_a_presence_at_iraq() -> None:
+    (claim,) = extract(article("Some 2,500 US troops remain in Iraq, officials said."))
+    assert (claim.kind, claim.place_id) == (PRESENCE, "iraq")
+    assert claim.personnel is not None
+    assert (claim.personnel.min, claim.personnel.max, claim.personnel.approximate) == (
+        2500,
+        2500,
+        True,
+    )
+
+
+def test_a_small_count_is_not_residual_without_the_wording() -> None:
+    (claim,) = extract(article("Eight Danish instructors remain at Harir."))
+    assert (claim.kind, claim.place_id, claim.status) == (PRESENCE, "harir", None)
+    assert claim.personnel is not None
+    assert (claim.personnel.min, claim.personnel.max) == (8, 8)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Only eight Danish instructors remain at Harir.",
+        "A small team of U.S. advisers stays at Harir.",
+        "A handful of U.S. advisers remain at Harir.",
+    ],
+)
+def test_residual_status_comes_from_the_wording(body: str) -> None:
+    (claim,) = extract(article(body))
+    assert (claim.kind, claim.place_id, claim.status) == (PRESENCE, "harir", "residual")
+
+
+# ---------------------------------------------------------------------------------------------
+# Metonymy, comparison and distance: a name that is not the place of anything
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Baghdad and Washington finalised an agreement on the withdrawal of coalition "
+            "forces from Ain al-Asad.",
+            {(DEPARTURE, "ain_al_asad")},
+        ),
+        (
+            "Baghdad said U.S. troops would leave Ain al-Asad by September.",
+            {(DEPARTURE, "ain_al_asad")},
+        ),
+        ("Erbil and Baghdad agreed that coalition forces stay at Harir.", {(PRESENCE, "harir")}),
+        (
+            f"{ISIS_LEAD} Militants attacked a village 10 km from al-Baghdadi on Monday.",
+            set(),
+        ),
+        (
+            f"{ISIS_LEAD} ISIS cells attacked a checkpoint 20 km from Haditha on Monday.",
+            set(),
+        ),
+        (
+            "U.S. troops remain at Ain al-Asad, the second-largest base after Balad Air Base.",
+            {(PRESENCE, "ain_al_asad")},
+        ),
+    ],
+)
+def test_governments_comparisons_and_distances_give_no_claim_there(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) - {(ACTIVITY, "north")} == expected
+
+
+def test_the_reason_says_a_turkish_withdrawal_is_not_the_coalitions() -> None:
+    extraction = explain(article("Turkish troops withdrew from Bashiqa last month."))
+    assert extraction.claims == ()
+    assert extraction.reasons == (
+        "places are named, but no statement ties forces or ISIS to them",
+        "actor is not the coalition or ISIS (turkey): 'withdrew'",
+    )
