@@ -123,7 +123,8 @@ def _pattern() -> tuple[tuple[Side, re.Pattern[str]], ...]:
             re.compile(
                 rf"\b(?:{coalition})(?:-led)?(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?i:{ACTOR_NOUN})\b|"
                 rf"\bWashington['’]s\s+(?:drawdown|withdrawal|troops|forces)\b|"
-                r"(?<!ruling )(?<!governing )(?<!political )(?<!electoral )\b[Cc]oalition\b|"
+                r"\b[Cc]oalition\b(?<!ruling [Cc]oalition)(?<!governing [Cc]oalition)"
+                r"(?<!political [Cc]oalition)(?<!electoral [Cc]oalition)|"
                 r"\b(?:OIR|CJTF-OIR)\b|\bOperation\s+Inherent\s+Resolve\b"
             ),
         )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
-from geo.claims import Claim, ClaimKind, Personnel, SourceRef
+from geo.claims import Claim, ClaimKind, DateSpan, Personnel, SourceRef
+from geo.extract.actors import OTHER_ARMED
 from geo.extract.counts import _find_personnel
 from geo.extract.cues import _Cue, _find_cues
 from geo.extract.dates import (
@@ -24,7 +26,7 @@ from geo.extract.drafts import (
     _shift,
     _State,
 )
-from geo.extract.lexicon import _actor_names, _countries, _find_actors, _roles
+from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
 from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
 from geo.extract.tense import _RESIDUAL
 from geo.gazetteer import Gazetteer, PlaceMention, PlaceName, covers
@@ -32,38 +34,68 @@ from geo.gazetteer import Gazetteer, PlaceMention, PlaceName, covers
 
 def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _State) -> list[Claim]:
     cues = _find_cues(text, start, end)
-    actors = _find_actors(text, start, end)
+    actors = _resolve_group(_find_actors(text, start, end), state)
+    implicit = _IMPLICIT_PRESENCE.search(text, start, end)
+    if not cues and not implicit:
+        if not state.seen_places:  # only until one is seen: enough to say why nothing came
+            state.seen_places = bool(gaz.find(text[start:end]))
+        if actors:
+            state.actor = actors[-1].actor
+        state.undated = (start, end)  # its dates are read only if the next sentence borrows them
+        return []
     chunks = _chunks(text, start, end)
     published = state.article.published
     dates = _sentence_dates(text, start, end, published, chunks, cues)
+    previous = _previous_date(text, state)
     carried = (
         dates.wide is None
         and not dates.local
         and bool(_SAME_TIME.match(text[start:end]))
-        and state.date is not None
+        and previous is not None
     )
     if carried:
-        dates = _SentenceDates(state.date, ())
-    claims: list[Claim] = []
-    implicit = _IMPLICIT_PRESENCE.search(text, start, end)
-    if cues or implicit:
-        state.seen_cues = state.seen_cues or bool(implicit)
-        mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
-        state.seen_places = state.seen_places or bool(mentions)
-        mentions, blanks = _claimable_mentions(text, mentions)
-        drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
-        drafted = [_claim(text, start, end, d, cues, chunks, dates, carried, state) for d in drafts]
-        if implicit:
-            for d in _implicit_presence(text, start, mentions, drafts):
-                all_cues = sorted([*cues, d.cue], key=lambda c: c.start)
-                drafted.append(_claim(text, start, end, d, all_cues, chunks, dates, carried, state))
-        claims = [c for c in drafted if _current_enough(c, state)]
-    elif not state.seen_places:  # only until one is seen: enough to say why nothing came of it
-        state.seen_places = bool(gaz.find(text[start:end]))
+        dates = _SentenceDates(previous, ())
+    state.seen_cues = state.seen_cues or bool(implicit)
+    mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
+    state.seen_places = state.seen_places or bool(mentions)
+    mentions, blanks = _claimable_mentions(text, mentions)
+    drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
+    drafted = [_claim(text, start, end, d, cues, chunks, dates, carried, state) for d in drafts]
+    if implicit:
+        for d in _implicit_presence(text, start, mentions, drafts):
+            all_cues = sorted([*cues, d.cue], key=lambda c: c.start)
+            drafted.append(_claim(text, start, end, d, all_cues, chunks, dates, carried, state))
     if actors:
         state.actor = actors[-1].actor
-    state.date = dates.wide or (dates.local[-1][2] if dates.local else state.date)
-    return claims
+    state.date = dates.wide or (dates.local[-1][2] if dates.local else previous)
+    state.undated = None
+    return [c for c in drafted if _current_enough(c, state)]
+
+
+_THE_GROUP = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?(?:group|organi[sz]ation)$")
+
+
+def _resolve_group(actors: list[_ActorMention], state: _State) -> list[_ActorMention]:
+    """'The group' is the armed group last named: ISIS in ISIS reporting, else that militia."""
+    resolved = []
+    for a in actors:
+        if a.actor == "isis" and _THE_GROUP.match(a.text):
+            if state.armed in OTHER_ARMED:
+                a = _ActorMention(state.armed, a.start, a.end, a.text)
+        elif a.actor == "isis" or a.actor in OTHER_ARMED:
+            state.armed = a.actor
+        resolved.append(a)
+    return resolved
+
+
+def _previous_date(text: str, state: _State) -> DateSpan | None:
+    """The date the previous sentence ends on, read now if that sentence was skipped."""
+    if state.undated is not None:
+        a, b = state.undated
+        dates = _sentence_dates(text, a, b, state.article.published, _chunks(text, a, b))
+        state.date = dates.wide or (dates.local[-1][2] if dates.local else state.date)
+        state.undated = None
+    return state.date
 
 
 def _place_for(

@@ -51,6 +51,8 @@ class _State:
     date: DateSpan | None = None
     seen_places: bool = False
     seen_cues: bool = False
+    undated: tuple[int, int] | None = None  # a sentence with no cue, dates not yet read
+    armed: Actor | None = None  # the armed group last named, for "the group"
     dropped: list[str] = field(default_factory=list)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from geo.extract.actors import ACTOR_PATTERNS, COUNTRY_NAMES, Side
 from geo.extract.counts import _NUMBER_WORD, _number
 from geo.extract.cues import _Cue
+from geo.extract.prefilter import may_match, needles
 
 # Actors: who a cue is about
 
@@ -22,6 +23,7 @@ _FORCE_NOUN = (
     r"instructors)"
 )
 _ACTORS = ACTOR_PATTERNS
+_ACTOR_NEEDLES = tuple(needles(p) for _, p in _ACTORS)
 # "against ISIS", "to defeat ISIS": ISIS is the object there, not the one acting.
 _OBJECT_BEFORE = re.compile(
     r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of)\s+"
@@ -36,6 +38,11 @@ _ANAPHORIC_SUBJECT = re.compile(
 # "Some 2,500 troops are deployed ...": whose troops is the previous sentence's business.
 _BARE_FORCES = re.compile(rf"\b{_FORCE_NOUN}\b", re.I)
 _ACTOR_NAMES = COUNTRY_NAMES
+# One scan for every name: group gN is the N-th row's.
+_ANY_ACTOR_NAME = re.compile(
+    "|".join(f"(?P<g{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(_ACTOR_NAMES))
+)
+_ACTOR_NAME_NEEDLES = needles(_ANY_ACTOR_NAME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +55,10 @@ class _ActorMention:
 
 def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
     found: list[_ActorMention] = []
-    for actor, pattern in _ACTORS:
+    lowered = text[start:end].lower()
+    for (actor, pattern), hint in zip(_ACTORS, _ACTOR_NEEDLES, strict=True):
+        if not may_match(hint, lowered):
+            continue
         for m in pattern.finditer(text, start, end):
             if any(m.start() < a.end and a.start < m.end() for a in found):
                 continue
@@ -163,11 +173,14 @@ def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | 
 
 
 def _actor_names(text: str, start: int, end: int) -> tuple[str, ...]:
-    window = text[start:end]
-    hits = sorted(
-        (m.start(), name) for pattern, name in _ACTOR_NAMES for m in pattern.finditer(window)
+    if not may_match(_ACTOR_NAME_NEEDLES, text[start:end].lower()):
+        return ()
+    names = (
+        _ACTOR_NAMES[int(m.lastgroup[1:])][1]
+        for m in _ANY_ACTOR_NAME.finditer(text, start, end)
+        if m.lastgroup
     )
-    return tuple(dict.fromkeys(name for _, name in hits))
+    return tuple(dict.fromkeys(names))
 
 
 # ---------------------------------------------------------------------------------------------
