@@ -228,3 +228,30 @@ def test_the_reason_says_a_turkish_withdrawal_is_not_the_coalitions() -> None:
         "places are named, but no statement ties forces or ISIS to them",
         "actor is not the coalition or ISIS (turkey): 'withdrew'",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("U.S. forces evacuated the Victory base complex.", {(DEPARTURE, "camp_victory")}),
+        ("Coalition troops vacated Ain al-Asad in January.", {(DEPARTURE, "ain_al_asad")}),
+        (
+            "The U.S. relocated its troops from Baghdad to Erbil.",
+            {(DEPARTURE, "baghdad"), (ARRIVAL, "erbil")},
+        ),
+        ("Spanish troops handed over Camp Taji to Iraqi forces.", {(DEPARTURE, "camp_taji")}),
+        ("Italian soldiers will stay in Erbil until 2026.", {(PRESENCE, "erbil")}),
+        ("The last American troops pulled out of Ain al-Asad.", {(DEPARTURE, "ain_al_asad")}),
+        ("The Pentagon said it would reduce its presence in Iraq.", {(DEPARTURE, "iraq")}),
+        (
+            "US troops remain in Iraq. About 2,000 are in Erbil.",
+            {(PRESENCE, "iraq"), (PRESENCE, "erbil")},
+        ),
+        ("ISIS remains a threat in Iraq, officials said.", set()),
+        ("Baghdad wants all foreign forces out of Iraq.", set()),
+    ],
+)
+def test_action_families_for_coalition_forces(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) == expected

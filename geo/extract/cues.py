@@ -48,7 +48,9 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"relocat(?:e|es|ed|ing|ions?)|departures?|depart(?:s|ed|ing)?|"
                 r"evacuat(?:e|es|ed|ing|ions?)|vacat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+over|"
                 r"hand(?:s|ed|ing)?(?=\s+[^.;]{1,80}?\b(?:over\s+)?to\b)|"
-                r"handovers?|hand-overs?|exit(?:s|ed|ing)?"
+                r"handovers?|hand-overs?|exit(?:s|ed|ing)?|"
+                r"reduc(?:e|es|ed|ing|tions?)|scal(?:e|es|ed|ing)\s+(?:back|down)|"
+                r"downsiz(?:e|es|ed|ing)|wind(?:s|ing)?\s+down|wound\s+down"
             ),
         ),
         (
@@ -146,7 +148,25 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
             and _THREAT_TO.fullmatch(text[previous.end : cue.start])
         ):
             found[i] = _Cue("threat", cue.start, cue.end, cue.text, cue.strong)
-    return found
+    # "reduce its presence in Iraq": the presence is what moves, not a statement of its own.
+    return [
+        cue
+        for i, cue in enumerate(found)
+        if not (
+            i
+            and cue.family == "stay"
+            and cue.text.casefold() == "presence"
+            and found[i - 1].family == "move"
+            and _MOVED_OBJECT.fullmatch(text[found[i - 1].end : cue.start])
+        )
+    ]
+
+
+_MOVED_OBJECT = re.compile(
+    r"\s+(?:of\s+)?(?:(?:its|their|the|his|our|US|U\.S\.|American|military|troop|coalition|"
+    r"foreign)\s+){0,3}",
+    re.I,
+)
 
 
 _THREAT_TO = re.compile(r"\s+to\s+(?:(?:carry\s+out|launch|stage|mount)\s+(?:new\s+)?)?", re.I)

@@ -80,6 +80,12 @@ _ABSENT_BEFORE = re.compile(
 )
 
 
+# "About 2,000 are in Erbil": a count with no noun counts the forces just named.
+_BARE_COUNT = re.compile(
+    r"^\W*(?:(?:about|some|around|nearly|roughly|approximately|more\s+than|over|another)\s+)?"
+    r"\d[\d,]*\s+(?:of\s+them\s+)?(?:are|were|remain|stay|will\s+(?:stay|remain))?\s*$",
+    re.I,
+)
 # "the number of soldiers needed to remain in Iraq": a negotiation's subject, not a report.
 _NEEDED = re.compile(
     r"\b(?:needed|necessary|required|requested|asked|seeking|seeks?|want(?:s|ed)?|demand(?:s|ed)?|"
@@ -154,6 +160,7 @@ def _decide_actor(
     anaphoric = (
         _ANAPHORIC_SUBJECT.match(text[start : cue.start])
         or _BARE_FORCES.search(text[start : cue.start])
+        or _BARE_COUNT.match(text[start : cue.start])
         or cue.family in {"move", "arrive"}
     )
     if anaphoric and state.actor is not None:
@@ -258,6 +265,8 @@ def _draft(
         if negation:
             state.dropped.append(f"negated ISIS statement: {cue.text!r}")
             return None
+        if link.mention.place.kind == "country":
+            return None  # "ISIS in Iraq", "a threat in Iraq": nothing the map can show
         if family == "threat":
             return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, notes)
         located = (
@@ -265,8 +274,6 @@ def _draft(
             or (prep is None and _DIRECT_ISIS.match(cue.text))
             or (prep == "of" and _OPERATION_OF.match(cue.text))
         )
-        if link.mention.place.kind == "country":
-            return None  # "ISIS in Iraq" locates nothing the map can show
         if family in {"isis", "stay", "host"} and located:
             return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, notes)
         if family in {"move", "arrive"} and prep in _TO | {"between"}:
