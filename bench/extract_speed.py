@@ -13,6 +13,7 @@ core, and other work on a shared machine must not count against it.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import replace
@@ -73,6 +74,7 @@ def seconds_for(article: Article) -> float:
 
 
 def main() -> int:
+    print(f"load average (1 min) {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     start = time.process_time()
     default_names()
     print(f"names-only gazetteer built in {time.process_time() - start:.3f} s")

@@ -148,12 +148,3 @@ def _pattern() -> tuple[tuple[Side, re.Pattern[str]], ...]:
 
 
 ACTOR_PATTERNS = _pattern()
-# Which country each name means, for a claim's actors ("Polish soldiers" -> Poland).
-COUNTRY_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b[Cc]oalition\b|\bOIR\b|Inherent Resolve"), "Global Coalition"),
-    *(
-        (re.compile(rf"\b(?:{words})\b"), country)
-        for words, country, side in NATIONS
-        if side == "coalition"
-    ),
-)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.extract.actors import ACTOR_PATTERNS, COUNTRY_NAMES, Side
+from geo.extract.actors import ACTOR_PATTERNS, NATIONS, Side
 from geo.extract.counts import _NUMBER_WORD, _number
 from geo.extract.cues import _Cue
 from geo.extract.prefilter import may_match, needles
@@ -37,12 +37,17 @@ _ANAPHORIC_SUBJECT = re.compile(
 
 # "Some 2,500 troops are deployed ...": whose troops is the previous sentence's business.
 _BARE_FORCES = re.compile(rf"\b{_FORCE_NOUN}\b", re.I)
-_ACTOR_NAMES = COUNTRY_NAMES
-# One scan for every name: group gN is the N-th row's.
+# One scan for every name: capitalised words (and "coalition") looked up in a table.
 _ANY_ACTOR_NAME = re.compile(
-    "|".join(f"(?P<g{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(_ACTOR_NAMES))
+    r"\b(?:[A-Z][\w.]*(?:\s+(?:States|Kingdom|Zealand|Republic|Resolve))?|[Cc]oalition)"
 )
-_ACTOR_NAME_NEEDLES = needles(_ANY_ACTOR_NAME)
+_NAME_OF: dict[str, str] = {
+    re.sub(r"\\s\+", " ", word).replace("\\.", "."): country
+    for words, country, side in NATIONS
+    if side == "coalition"
+    for word in words.split("|")
+} | {"coalition": "Global Coalition", "Coalition": "Global Coalition", "OIR": "Global Coalition"}
+_NAME_OF["Inherent Resolve"] = "Global Coalition"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,14 +178,11 @@ def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | 
 
 
 def _actor_names(text: str, start: int, end: int) -> tuple[str, ...]:
-    if not may_match(_ACTOR_NAME_NEEDLES, text[start:end].lower()):
-        return ()
     names = (
-        _ACTOR_NAMES[int(m.lastgroup[1:])][1]
+        _NAME_OF.get(re.sub(r"\s+", " ", m.group(0))) or _NAME_OF.get(m.group(0).rstrip("."))
         for m in _ANY_ACTOR_NAME.finditer(text, start, end)
-        if m.lastgroup
     )
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 # ---------------------------------------------------------------------------------------------
