@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from geo.claims import Claim, ClaimKind, DateSpan, Personnel, SourceRef
 from geo.extract.actors import OTHER_ARMED
@@ -58,6 +58,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     state.seen_cues = state.seen_cues or bool(implicit)
     mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
     state.seen_places = state.seen_places or bool(mentions)
+    state.provinces.update(m.place.id for m in mentions if m.place.kind == "governorate")
     mentions, blanks = _claimable_mentions(text, mentions)
     drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
     drafted = [_claim(text, start, end, d, cues, chunks, dates, carried, state) for d in drafts]
@@ -99,7 +100,11 @@ def _previous_date(text: str, state: _State) -> DateSpan | None:
 
 
 def _place_for(
-    draft: _Draft, drafts_places: Sequence[PlaceMention], text: str, cue: _Cue
+    draft: _Draft,
+    drafts_places: Sequence[PlaceMention],
+    text: str,
+    cue: _Cue,
+    provinces: Collection[str] = (),
 ) -> tuple[PlaceName, str | None]:
     """The place a mention means here: the governorate when the list speaks of provinces."""
     mention = draft.link.mention
@@ -113,6 +118,12 @@ def _place_for(
     )
     if _GOVERNORATE_WORD.search(gap) or list_of_provinces:
         return governorate, "governorate reading: the text lists provinces"
+    if governorate.id in provinces and draft.kind in {
+        ClaimKind.ISIS_ACTIVITY,
+        ClaimKind.ISIS_THREAT,
+    }:
+        # "airstrikes ... in Kirkuk governorate" earlier: a later bare "Kirkuk" is the province
+        return governorate, "governorate reading: the article names the province"
     return place, None
 
 
@@ -131,7 +142,7 @@ def _claim(
     index = cues.index(cue)
     previous_end = cues[index - 1].end if index > 0 else start
     next_start = cues[index + 1].start if index + 1 < len(cues) else end
-    place, place_note = _place_for(draft, draft.siblings, text, cue)
+    place, place_note = _place_for(draft, draft.siblings, text, cue, state.provinces)
     mention = draft.link.mention
     coalition = draft.kind in {
         ClaimKind.COALITION_PRESENCE,

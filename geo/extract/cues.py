@@ -68,7 +68,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             True,
             words(
                 r"threat(?:en(?:s|ed|ing)?|s)?|menac(?:e|es|ed|ing)|endanger(?:s|ed|ing)?|"
-                r"target(?:s|ed|ing)?"
+                r"target(?:s|ing)?|targeted(?=\s+(?:to|by)\b)"
             ),
         ),
         (
@@ -83,7 +83,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|operations?\s+against|raids?|"
                 r"air\s*strikes?|clashes|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
                 r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?|"
-                r"strongholds?|safe\s+havens?|havens?|tunnels?|caves?|dens|bastions?|"
+                r"strongholds?|safe\s+havens?|havens?|tunnels?|caves?|dens|bastions?|targeted|"
                 r"(?:terrorist|militant)\s+(?:hideouts?|positions|cells|groups?)"
             ),
         ),
@@ -100,7 +100,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"detain(?:s|ed|ing)?|hunt(?:s|ed|ing)?|pursu(?:e|ed|ing|it)|comb(?:ed|ing)|"
                 r"clearance|clearing|mop-?up|search(?:es|ed|ing)?|storm(?:s|ed|ing)?|"
                 r"dismantl(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
-                r"kill(?:s|ed|ing)?"
+                r"kill(?:s|ed|ing)?|died|dies|eliminat(?:e|es|ed|ing)"
             ),
         ),
         ("host", True, words(r"host(?:s|ed|ing)?|home\s+to|houses")),
@@ -110,7 +110,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             words(
                 r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|based|stationed|deployed|garrisoned|"
                 r"housed|positioned|concentrated|consolidated|present|presence|"
-                r"operat(?:e|es|ing)|active|"
+                r"operat(?:e|es|ing)|active|serv(?:e|es|ing)(?=\s+(?:in|at|on)\b)|"
                 r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
                 r"(?=\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|personnel|soldiers|advisers|"
                 r"presence|contingent|detachment)\b)|"

@@ -49,7 +49,8 @@ _DATE = re.compile(
     rf"Saturday|Sunday)\b|"
     rf"(?P<rel>earlier\s+this\s+(?:month|year)|later\s+this\s+(?:month|year)|"
     rf"(?:this|last|next)\s+(?:week|month|year)|yesterday|today|tonight)|"
-    rf"(?:(?:in|since|by|until|during|from|of|early|late|mid-?|end\s+of)\s+)(?P<year>{_YEAR})\b",
+    rf"(?:(?P<ypart>early|late|mid-?|(?:the\s+)?end\s+of)\s*-?\s*|"
+    rf"(?:in|since|by|until|during|from|of)\s+)(?P<year>{_YEAR})\b",
     re.I,
 )
 _FUTURE = re.compile(
@@ -57,6 +58,9 @@ _FUTURE = re.compile(
     r"upcoming|plans?\s+to)\b",
     re.I,
 )
+
+
+_YEAR_PARTS = {"ear": (1, 3), "mid": (6, 7), "lat": (10, 12), "end": (12, 12), "the": (12, 12)}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -142,7 +146,9 @@ def _resolve(m: re.Match[str], published: dt.date, future: bool) -> DateSpan | N
         return _relative(g["rel"].casefold(), published, text)
     if g["year"]:
         year = int(g["year"])
-        return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), text)
+        # "mid-2025": June-July; "early 2025": Jan-Mar; "late 2025": Oct-Dec; "end of": Dec.
+        first, last = _YEAR_PARTS.get((g["ypart"] or "").casefold()[:3], (1, 12))
+        return DateSpan(dt.date(year, first, 1), _month_end(year, last), text)
     return None
 
 

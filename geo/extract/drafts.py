@@ -53,6 +53,7 @@ class _State:
     seen_cues: bool = False
     undated: tuple[int, int] | None = None  # a sentence with no cue, dates not yet read
     armed: Actor | None = None  # the armed group last named, for "the group"
+    provinces: set[str] = field(default_factory=set)  # governorates named as such so far
     dropped: list[str] = field(default_factory=list)
 
 
@@ -80,6 +81,8 @@ _ABSENT_BEFORE = re.compile(
 )
 
 
+# "some troops may stay at Harir for longer": a stay that may come is a planned presence.
+_MAY_STAY = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+ly\s+)?$", re.I)
 # "About 2,000 are in Erbil": a count with no noun counts the forces just named.
 _BARE_COUNT = re.compile(
     r"^\W*(?:(?:about|some|around|nearly|roughly|approximately|more\s+than|over|another)\s+)?"
@@ -151,6 +154,9 @@ def _decide_actor(
             _ISIS_CONTEXT.search(text, start, end)
         )
         if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear
+            victim = next((a.actor for a in actors if a.start >= cue.end), None)
+            if subject is None and victim not in {None, "isis"}:
+                return None, None  # "a drone strike killed two PMF members": not ISIS's doing
             fighting = subject in FIGHTS_ISIS or subject is None
             return ("isis", None) if named or (state.isis_context and fighting) else (None, None)
         return ("isis", None) if named or state.isis_context else (None, None)
@@ -281,6 +287,10 @@ def _draft(
         return None
     if family in {"isis", "threat"}:
         return None
+    if family == "end" and link.mention.place.kind == "country":
+        # "its mission in Iraq will end": the mission, not the troops (they stay on bilaterally)
+        state.dropped.append(f"a mission's end in the whole country is no departure: {cue.text!r}")
+        return None
     if family in {"move", "end"}:
         return _move_draft(text, cue, link, status, negation, notes)
     if family == "arrive":
@@ -312,7 +322,8 @@ def _draft(
     if _PAST_PRESENCE.search(before) or re.fullmatch(r"(?i)hosted|housed", cue.text):
         state.dropped.append(f"past-tense presence, not current: {cue.text!r}")
         return None
-    presence_status = "planned" if _PLANNED.search(before) else None
+    planned = _PLANNED.search(before) or _MAY_STAY.search(before)
+    presence_status = "planned" if planned else None
     return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, presence_status, notes)
 
 

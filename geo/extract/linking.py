@@ -54,8 +54,8 @@ _NEUTRAL_WORDS = frozenset(
 _FIRST_GAP_CHARS, _FIRST_GAP_WORDS = 90, 10
 # A long object followed by ", particularly in X" still governs X: the elaboration names where.
 _ELABORATION = re.compile(
-    r",\s*(?:particularly|especially|notably|mainly|mostly|chiefly|including)\s+(?:in|at|around|"
-    r"near|along)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){0,2}$"
+    r",\s*(?:(?:particularly|especially|notably|mainly|mostly|chiefly|including)\s+)?(?:in|at|"
+    r"around|near|along|inside|within)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){0,2}$"
 )
 # A verb between two places starts a new statement: "remain in Baghdad, mostly guarding the
 # U.S. Embassy" says where they are (Baghdad) and what they do there (guard the embassy).

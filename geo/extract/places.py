@@ -10,7 +10,10 @@ from geo.gazetteer import PlaceMention, PlaceName
 # Places: which mentions are claims' places and which only locate or name something else
 
 _LOCATIVE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:which|that)\s+is\s+)?"
+    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"(?:(?:range|ranges|mountains?|area|areas|region|valley|desert|district|sub-?district|"
+    r"village|town|city|outskirts|countryside|basin|belt|plains?|hills?|corridor|sector|"
+    r"air\s*base|base|camp|complex|airport|lake|river|villages)\s+)?(?:(?:which|that)\s+is\s+)?"
     r"(?:(?:located|situated|lying)\s+)?"
     r"(?:in|inside|within|near|outside|of|at|on\s+the\s+outskirts\s+of|close\s+to|between|"
     r"straddling|along|across|(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
@@ -40,7 +43,8 @@ _SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
 _INSTITUTION_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:[Pp]rovincial\s+|Joint\s+)?(?:[Cc]ouncil|[Gg]overnor|Operations\s+Command|"
     r"[Oo]perations\s+[Cc]ommand|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"
-    r"[Pp]residency|[Mm]inistry|[Pp]arliament|[Uu]niversity|[Cc]hamber|[Cc]ourt)\b"
+    r"[Pp]residency|[Mm]inistry|[Pp]arliament|[Uu]niversity|[Cc]hamber|[Cc]ourt|"
+    r"[Rr]egional\s+[Gg]overnment|[Rr]egion(?:al)?\s+[Pp]residen\w+|[Pp]rime\s+[Mm]inister)\b"
 )
 # "Baghdad said", "Baghdad and Washington finalised an agreement": the city is its government.
 _CAPITALS = r"(?:Washington|Tehran|Ankara|Damascus|London|Paris|Moscow|Baghdad|Erbil|Irbil|Hawler)"
