@@ -73,7 +73,14 @@ REGION_NAMES: tuple[dict[str, Any], ...] = (
         "id": "federal_iraq",
         "name": "Federal Iraq",
         "kind": "region",
-        "aliases": ["federal Iraq", "federal areas", "federal territory", "federal regions"],
+        "aliases": [
+            "federal Iraq",
+            "federal areas",
+            "federal territory",
+            "federal regions",
+            "federal Iraqi territory",
+            "federal Iraqi bases",
+        ],
     },
     # National figures ("2,500 US troops remain in Iraq") are claims about the whole country.
     {"id": "iraq", "name": "Iraq", "kind": "country", "aliases": ["Iraq", "Republic of Iraq"]},

@@ -44,6 +44,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             True,
             words(
                 r"withdr[ae]w(?:s|n|ing|als?)?|pull(?:s|ed|ing)?\s+out|pull-?outs?|pullback|"
+                r"pull(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){1,3}?out\s+of\b)|"
                 r"drawdowns?|draw(?:s|ing|n)?\s+down|drew\s+down|redeploy(?:s|ed|ing|ments?)?|"
                 r"relocat(?:e|es|ed|ing|ions?)|departures?|depart(?:s|ed|ing)?|"
                 r"evacuat(?:e|es|ed|ing|ions?)|vacat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+over|"

@@ -60,7 +60,7 @@ _FUTURE = re.compile(
 )
 
 
-_YEAR_PARTS = {"ear": (1, 3), "mid": (6, 7), "lat": (10, 12), "end": (12, 12), "the": (12, 12)}
+_YEAR_PARTS = {"ear": (1, 3), "mid": (6, 7), "lat": (10, 12)}  # the end of a year: below
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -147,7 +147,10 @@ def _resolve(m: re.Match[str], published: dt.date, future: bool) -> DateSpan | N
     if g["year"]:
         year = int(g["year"])
         # "mid-2025": June-July; "early 2025": Jan-Mar; "late 2025": Oct-Dec; "end of": Dec.
-        first, last = _YEAR_PARTS.get((g["ypart"] or "").casefold()[:3], (1, 12))
+        part = (g["ypart"] or "").casefold()
+        if "end" in part:  # like "the end of September" (21st on): the last third of December
+            return DateSpan(dt.date(year, 12, 21), dt.date(year, 12, 31), text)
+        first, last = _YEAR_PARTS.get(part[:3], (1, 12))
         return DateSpan(dt.date(year, first, 1), _month_end(year, last), text)
     return None
 

@@ -12,7 +12,8 @@ from geo.extract.lexicon import _FORCE_NOUN
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|to\s+be|plans?|planned|planning|expected|"
     r"scheduled|set\s+to|intends?|intended|aims?\s+to|due\s+to|agreed\s+to|decided\s+to|"
-    r"decision\s+to|upcoming|proposed|future|by\s+the\s+end\s+of|"
+    r"decision\s+to|upcoming|proposed|future|by\s+the\s+end\s+of|coming|forthcoming|"
+    r"impending|looming|imminent|set\s+for|scheduled\s+for|"
     r"(?:may|might|could)(?:\s+(?:soon|also|still))?\s+be)\b|['’]ll\b",
     re.I,
 )
