@@ -182,6 +182,7 @@ def _claim(
     if (
         status is None
         and date is not None
+        and not (dates.reported and date is dates.wide)
         and draft.kind in {ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}
     ):
         # "the withdrawal from federal Iraq last year": no tense, but the date says it is done.

@@ -212,6 +212,11 @@ _DATE_ANCHOR = re.compile(
     rf"\b{_YEAR}\b|(?i:\b(?:yesterday|today|tonight|week|month|year)\b)"
 )
 _LEAD, _TAIL = 48, 32
+# ", and overall troop levels are expected to drop ... by 2026": a clause of its own.
+_OWN_CLAUSE = re.compile(
+    r"^\W*(?:and|but|while)\s+(?:[\w-]+\s+){1,4}?(?:are|is|was|were|will|would|have|has|had)\b",
+    re.I,
+)
 _SINCE = re.compile(r"\s*since\b", re.I)
 
 
@@ -272,6 +277,7 @@ def _chunk_of(chunks: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
 class _SentenceDates:
     wide: DateSpan | None  # applies to every cue (leading adverbial, reporting clause)
     local: tuple[tuple[int, tuple[int, int], DateSpan], ...]  # (offset, chunk, date)
+    reported: bool = False  # `wide` dates the telling ("told Rudaw on Monday"), not the event
 
 
 def _sentence_dates(
@@ -283,6 +289,7 @@ def _sentence_dates(
     cues: Sequence[_Cue] = (),
 ) -> _SentenceDates:
     wide: DateSpan | None = None
+    reported = False
     local: list[tuple[int, tuple[int, int], DateSpan]] = []
     for a, b, span in _date_matches(text, published, future=False, start=start, end=end):
         chunk = _chunk_of(chunks, a)
@@ -311,10 +318,10 @@ def _sentence_dates(
         )
         reporting = _REPORTING.search(text[chunk[0] : chunk[1]])
         if (leading or reporting) and wide is None:
-            wide = span
+            wide, reported = span, not leading
         else:
             local.append((a, chunk, span))
-    return _SentenceDates(wide, tuple(local))
+    return _SentenceDates(wide, tuple(local), reported)
 
 
 def _date_for(
@@ -337,6 +344,7 @@ def _date_for(
             or (
                 not any(c[0] <= q.start < c[1] for q in cues)
                 and not _BREAKERS.search(text[c[0] : offset])
+                and not _OWN_CLAUSE.match(text[c[0] : offset])
             )
         ):
             return span

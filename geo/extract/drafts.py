@@ -154,7 +154,14 @@ def _decide_actor(
             _ISIS_CONTEXT.search(text, start, end)
         )
         if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear
-            victim = next((a.actor for a in actors if a.start >= cue.end), None)
+            victim = next(
+                (
+                    a.actor
+                    for a in actors
+                    if cue.end <= a.start < cue.end + 40 and "," not in text[cue.end : a.start]
+                ),
+                None,
+            )
             if subject is None and victim not in {None, "isis"}:
                 return None, None  # "a drone strike killed two PMF members": not ISIS's doing
             fighting = subject in FIGHTS_ISIS or subject is None
@@ -169,7 +176,11 @@ def _decide_actor(
         or _BARE_COUNT.match(text[start : cue.start])
         or cue.family in {"move", "arrive"}
     )
-    if anaphoric and state.actor is not None:
+    if (
+        anaphoric
+        and state.actor is not None
+        and not (state.actor == "isis" and cue.family in {"move", "arrive"})
+    ):
         return state.actor, f"actor carried from the previous sentence ({state.actor})"
     if cue.family in {"move", "end"} and cue.strong:
         return "coalition", "actor inferred: a withdrawal with no one named is the coalition's"
@@ -202,7 +213,7 @@ def _drafts(
         actor, actor_note = _decide_actor(text, start, end, cue, actors, state)
         status = None
         if cue.family in {"move", "end", "arrive"}:
-            status = _move_status(text, cue, chunk_start, end) or previous_status
+            status = _move_status(text, cue, chunk_start, end, start) or previous_status
             previous_status = status or previous_status
         if actor in {"coalition", "isis"}:
             state.seen_cues = True

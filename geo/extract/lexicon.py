@@ -30,6 +30,8 @@ _OBJECT_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+# "the Islamic State (ISIS)": the acronym repeats the name before it, object or not.
+_GLOSS_BEFORE = re.compile(r"(?:State|ISIS|ISIL|Daesh|group)\s*[(\[]\s*$")
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*(?:They|Those|These|The\s+(?:remaining\s+|rest\s+of\s+the\s+)?(?:forces|troops|"
     r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units))\b"
@@ -67,9 +69,8 @@ def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
         for m in pattern.finditer(text, start, end):
             if any(m.start() < a.end and a.start < m.end() for a in found):
                 continue
-            if actor == "isis" and _OBJECT_BEFORE.search(
-                text[max(start, m.start() - 25) : m.start()]
-            ):
+            before = text[max(start, m.start() - 25) : m.start()]
+            if actor == "isis" and (_OBJECT_BEFORE.search(before) or _GLOSS_BEFORE.search(before)):
                 continue
             found.append(_ActorMention(actor, m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda a: a.start)

@@ -71,6 +71,11 @@ _COMPARED_BEFORE = re.compile(
     re.I,
 )
 _ADJECTIVES = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
+_PART_OF = re.compile(
+    r"\b(?:western|northern|southern|eastern|central|north-?(?:ern|western|eastern)|"
+    r"south-?(?:ern|western|eastern)|(?:north|south)(?:east|west)ern)\s+$",
+    re.I,
+)
 _GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
 _RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
 
@@ -141,6 +146,8 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
     before = text[max(0, m.start - 60) : m.start]
     if _MEASURED_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
         return True
+    if m.place.kind == "country" and _PART_OF.search(before):
+        return True  # "western Iraq", "northern Iraq": a part the gazetteer does not draw
     if m.place.kind not in {"city", "country", "governorate", "region"}:
         return False
     return bool(_GOVERNMENT_AFTER.match(text[m.end : m.end + 80])) or bool(

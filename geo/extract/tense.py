@@ -44,7 +44,7 @@ _AFTER_UNDER_WAY = re.compile(
     re.I,
 )
 _AFTER_PLANNED = re.compile(
-    r"^[^,;]{0,30}?\b(?:will|would|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|"
+    r"^[^,;]{0,90}?\b(?:will|would|(?:is|are)\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|"
     r"planned)\s+to|(?:is|are)\s+expected)\b",
     re.I,
 )
@@ -85,7 +85,9 @@ _OPERATION_OF = re.compile(
 )
 
 
-def _move_status(text: str, cue: _Cue, window_start: int, chunk_end: int) -> str | None:
+def _move_status(
+    text: str, cue: _Cue, window_start: int, chunk_end: int, sentence_start: int | None = None
+) -> str | None:
     """Planned (would/will/is to) / under way (began, are withdrawing) / completed (left)."""
     before = text[max(window_start, cue.start - 60) : cue.start]
     after = text[cue.end : chunk_end]
@@ -103,13 +105,22 @@ def _move_status(text: str, cue: _Cue, window_start: int, chunk_end: int) -> str
         return "under way"
     if _AFTER_PLANNED.match(after):
         return "planned"
+    if sentence_start is not None and _ALREADY_UNDER_WAY.search(text[sentence_start : cue.start]):
+        return "under way"  # "The first phase is already under way, with a convoy leaving ..."
     return None
 
 
+_ALREADY_UNDER_WAY = re.compile(
+    r"\b(?:is|are)\s+(?:already\s+|now\s+)?(?:under\s?way|in\s+progress)\b", re.I
+)
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:any|possible|potential|eventual|hypothetical|premature)\s+(?:[\w-]+\s+)?$", re.I
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in\s+case)\b", re.I)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|whether|in\s+case)\b|"
+    r"\b(?:asked|questioned)\b[^.;:]{0,40}\babout\b",  # "Asked about the planned relocation"
+    re.I,
+)
 
 
 def _hypothetical(text: str, cue: _Cue, window_start: int) -> bool:
