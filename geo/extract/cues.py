@@ -114,7 +114,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"operat(?:e|es|ing)|active|serv(?:e|es|ing)(?=\s+(?:in|at|on)\b)|"
                 r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
                 r"(?=\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|personnel|soldiers|advisers|"
-                r"presence|contingent|detachment)\b)|"
+                r"presence|contingent|detachment|unit|team|force)\b)|"
                 r"(?:are|is)(?:\s+(?:now|currently|still|only|also|mostly|all|largely|mainly))*"
                 r"(?=\s+(?:in|at|inside|within)\b)"
             ),
@@ -149,7 +149,8 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
             and _THREAT_TO.fullmatch(text[previous.end : cue.start])
         ):
             found[i] = _Cue("threat", cue.start, cue.end, cue.text, cue.strong)
-    # "reduce its presence in Iraq": the presence is what moves, not a statement of its own.
+    # "reduce its presence in Iraq": the presence is what moves, not a statement of its own;
+    # "X and Y have remained among the group's strongholds": "remained" only links X to it.
     return [
         cue
         for i, cue in enumerate(found)
@@ -160,7 +161,18 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
             and found[i - 1].family == "move"
             and _MOVED_OBJECT.fullmatch(text[found[i - 1].end : cue.start])
         )
+        and not (
+            i + 1 < len(found)
+            and cue.family == "stay"
+            and found[i + 1].family == "isis"
+            and _HAVEN_NOUN.match(found[i + 1].text)
+            and _COPULA_GAP.fullmatch(text[cue.end : found[i + 1].start])
+        )
     ]
+
+
+_HAVEN_NOUN = re.compile(r"strongholds?|safe\s+havens?|havens?|hideouts?|bastions?", re.I)
+_COPULA_GAP = re.compile(r"\s+(?:among|one\s+of|as|an?|the)\s+(?:[\w'’-]+\s+){0,6}", re.I)
 
 
 _MOVED_OBJECT = re.compile(

@@ -61,6 +61,9 @@ _ELABORATION = re.compile(
 # U.S. Embassy" says where they are (Baghdad) and what they do there (guard the embassy).
 _GERUND = re.compile(r"\b(?!including\b|during\b|along\b)[a-z]{3,}ing\b")
 _LIST_GAP_CHARS, _LIST_GAP_WORDS = 45, 3
+_COORDINATED = re.compile(
+    r"\s*,?\s*(?:and|or|as\s+well\s+as|plus|along\s+with)\s+(?:an?|the)?", re.I
+)
 _BACKWARD_PASSIVE = re.compile(
     r"^\s*(?:base|air\s?base|airbase|airfield|camp)?\s*[,]?\s*(?:was|were|has\s+been|"
     r"have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+being|are\s+being|"
@@ -148,12 +151,15 @@ def _forward(
             break
         if links:
             if (
-                len(gap) > _LIST_GAP_CHARS
+                len(" ".join(gap.split())) > _LIST_GAP_CHARS
                 or _content_words(gap) > _LIST_GAP_WORDS
                 or _GERUND.search(gap)
             ):
                 break
-            preposition = _last_preposition(gap) or preposition
+            said = _last_preposition(gap)
+            if said in {"at", "in", "of"} and _COORDINATED.match(gap):
+                said = None  # "leave X, as well as another base at Y": Y is left too
+            preposition = said or preposition
         else:
             elaboration = _ELABORATION.search(gap)
             if elaboration:  # "... in the disputed areas, particularly in Daquq"

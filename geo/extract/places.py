@@ -41,8 +41,8 @@ _REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 _SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
 _INSTITUTION_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:[Pp]rovincial\s+|Joint\s+)?(?:[Cc]ouncil|[Gg]overnor|Operations\s+Command|"
-    r"[Oo]perations\s+[Cc]ommand|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"
+    r"^(?:['’]s)?\s*(?:and\s+(?:al-)?[A-Z][\w’'-]*\s+)?(?:[Pp]rovincial\s+|Joint\s+)?"
+    r"(?:[Cc]ouncil|[Gg]overnor|[Oo]perations\s+[Cc]ommands?|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"
     r"[Pp]residency|[Mm]inistry|[Pp]arliament|[Uu]niversity|[Cc]hamber|[Cc]ourt|"
     r"[Rr]egional\s+[Gg]overnment|[Rr]egion(?:al)?\s+[Pp]residen\w+|[Pp]rime\s+[Mm]inister)\b"
 )
@@ -71,6 +71,7 @@ _COMPARED_BEFORE = re.compile(
     re.I,
 )
 _ADJECTIVES = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
+_NAMED_AFTER = re.compile(r"\b(?:Wadi|Lake|Mount|Jebel|Jabal|Camp|Tal|Tell)\s+$")
 _PART_OF = re.compile(
     r"\b(?:western|northern|southern|eastern|central|north-?(?:ern|western|eastern)|"
     r"south-?(?:ern|western|eastern)|(?:north|south)(?:east|west)ern)\s+$",
@@ -146,6 +147,8 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
     before = text[max(0, m.start - 60) : m.start]
     if _MEASURED_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
         return True
+    if _NAMED_AFTER.search(before):
+        return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
     if m.place.kind == "country" and _PART_OF.search(before):
         return True  # "western Iraq", "northern Iraq": a part the gazetteer does not draw
     if m.place.kind not in {"city", "country", "governorate", "region"}:

@@ -13,7 +13,7 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|to\s+be|plans?|planned|planning|expected|"
     r"scheduled|set\s+to|intends?|intended|aims?\s+to|due\s+to|agreed\s+to|decided\s+to|"
     r"decision\s+to|upcoming|proposed|future|by\s+the\s+end\s+of|coming|forthcoming|"
-    r"impending|looming|imminent|set\s+for|scheduled\s+for|"
+    r"impending|looming|imminent|set\s+for|scheduled\s+for|must|ha(?:s|ve)\s+to|need\s+to|"
     r"(?:may|might|could)(?:\s+(?:soon|also|still))?\s+be)\b|['’]ll\b",
     re.I,
 )
