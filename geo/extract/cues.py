@@ -48,7 +48,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"drawdowns?|draw(?:s|ing|n)?\s+down|drew\s+down|redeploy(?:s|ed|ing|ments?)?|"
                 r"relocat(?:e|es|ed|ing|ions?)|departures?|depart(?:s|ed|ing)?|"
                 r"evacuat(?:e|es|ed|ing|ions?)|vacat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+over|"
-                r"hand(?:s|ed|ing)?(?=\s+[^.;]{1,80}?\b(?:over\s+)?to\b)|"
+                r"hand(?:s|ed|ing)?(?=\s+[^.;]{1,120}?\b(?:over\s+)?to\b)|"
                 r"handovers?|hand-overs?|exit(?:s|ed|ing)?|"
                 r"reduc(?:e|es|ed|ing|tions?)|scal(?:e|es|ed|ing)\s+(?:back|down)|"
                 r"downsiz(?:e|es|ed|ing)|wind(?:s|ing)?\s+down|wound\s+down"
@@ -61,6 +61,16 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"left|leav(?:e|es|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
                 r"shift(?:s|ed|ing)?|reposition(?:s|ed|ing)?|quit|"
                 r"head(?:s|ed|ing)?(?=\s+(?:for|to|towards?)\b)|bound(?=\s+for\b)"
+            ),
+        ),
+        (
+            # Iraqi forces taking over a base the coalition held: the coalition left it.
+            "move",
+            True,
+            words(
+                r"(?:t(?:ake|akes|aking|aken|ook)|assum(?:e|es|ed|ing)|gain(?:s|ed)?)\s+"
+                r"(?:full\s+|complete\s+|over\s+)?control\s+of|"
+                r"t(?:ake|akes|aking|aken|ook)\s+over(?!\s+(?:the\s+)?(?:mission|role|task))"
             ),
         ),
         ("arrive", False, words(r"arriv(?:e|es|ed|ing|als?)")),
@@ -140,6 +150,7 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
             taken.append((m.start(), m.end()))
             found.append(_Cue(family, m.start(), m.end(), m.group(0), strong))
     found.sort(key=lambda c: c.start)
+    found = _merged_stays(text, found)
     # "threatened to attack villages in X": the attack is the threat, not activity there.
     for i in range(1, len(found)):
         previous, cue = found[i - 1], found[i]
@@ -175,6 +186,23 @@ _HAVEN_NOUN = re.compile(r"strongholds?|safe\s+havens?|havens?|hideouts?|bastion
 _COPULA_GAP = re.compile(r"\s+(?:among|one\s+of|as|an?|the)\s+(?:[\w'’-]+\s+){0,6}", re.I)
 
 
+def _merged_stays(text: str, found: list[_Cue]) -> list[_Cue]:
+    """'remain stationed', 'are still based': one statement, so one cue (counts read before it)."""
+    merged: list[_Cue] = []
+    for cue in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.family == cue.family == "stay"
+            and _STAY_JOIN.fullmatch(text[last.end : cue.start])
+        ):
+            merged[-1] = _Cue("stay", last.start, cue.end, text[last.start : cue.end], True)
+        else:
+            merged.append(cue)
+    return merged
+
+
+_STAY_JOIN = re.compile(r"\s+(?:(?:still|now|currently|also|largely|mostly)\s+)?", re.I)
 _MOVED_OBJECT = re.compile(
     r"\s+(?:of\s+)?(?:(?:its|their|the|his|our|US|U\.S\.|American|military|troop|coalition|"
     r"foreign)\s+){0,3}",

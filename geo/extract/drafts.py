@@ -54,6 +54,7 @@ class _State:
     undated: tuple[int, int] | None = None  # a sentence with no cue, dates not yet read
     armed: Actor | None = None  # the armed group last named, for "the group"
     provinces: set[str] = field(default_factory=set)  # governorates named as such so far
+    coalition_seen: bool = False  # the article has named coalition forces
     dropped: list[str] = field(default_factory=list)
 
 
@@ -81,6 +82,8 @@ _ABSENT_BEFORE = re.compile(
 )
 
 
+_TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
+_TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
 # "some troops may stay at Harir for longer": a stay that may come is a planned presence.
 _MAY_STAY = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+ly\s+)?$", re.I)
 # "About 2,000 are in Erbil": a count with no noun counts the forces just named.
@@ -211,6 +214,10 @@ def _drafts(
         if not links and cue.family in {"stay", "isis"}:
             links = _fronted(text, start, cue, mentions)
         actor, actor_note = _decide_actor(text, start, end, cue, actors, state)
+        if _TAKEOVER.match(cue.text) and state.coalition_seen and actor in _TAKES_OVER:
+            actor, actor_note = "coalition", "Iraqi forces took over the place: the coalition left"
+        elif _TAKEOVER.match(cue.text):
+            actor = None
         status = None
         if cue.family in {"move", "end", "arrive"}:
             status = _move_status(text, cue, chunk_start, end, start) or previous_status
@@ -287,7 +294,8 @@ def _draft(
         if family == "threat":
             return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, notes)
         located = (
-            prep in _AT | _TO | {"near", "from", "between"}
+            prep in _AT | _TO | {"near", "between"}
+            or (prep == "from" and cue.strong)
             or (prep is None and _DIRECT_ISIS.match(cue.text))
             or (prep == "of" and _OPERATION_OF.match(cue.text))
         )
@@ -313,7 +321,7 @@ def _draft(
     if (
         prep is None
         or prep in _FROM - {"from"}
-        or (prep == "near" and not _PLACED.fullmatch(cue.text))
+        or (prep == "near" and not _PLACED.search(cue.text))
     ):
         return None  # "based near Erbil airport" is there; "active near" says too little
     if negation:

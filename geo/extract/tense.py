@@ -30,7 +30,8 @@ _COMPLETED = re.compile(
 _PAST_FORM = re.compile(
     r"(?:withdrew|withdrawn|left|pulled\s+out|moved|relocated|evacuated|vacated|handed\s+over|"
     r"departed|redeployed|transferred|shifted|drew\s+down|drawn\s+down|exited|quit|arrived|"
-    r"repositioned|concluded|completed|ended|finished|wound\s+up|wrapped\s+up)\b",
+    r"repositioned|concluded|completed|ended|finished|wound\s+up|wrapped\s+up|took|taken|"
+    r"assumed|gained)\b",
     re.I,
 )
 _AFTER_COMPLETED = re.compile(
@@ -69,7 +70,9 @@ _RESIDUAL = re.compile(
 _FROM = {"from", "out of", "of"}
 _TO = {"to", "for", "into", "toward", "towards"}
 _AT = {"in", "at", "inside", "within", "across", "throughout", "on", "around", "along"}
-_DIRECT_MOVES = re.compile(r"^(?:left|leav|vacat|evacuat|exit|quit|hand|withdr|pull|depart)", re.I)
+_DIRECT_MOVES = re.compile(
+    r"^(?:left|leav|vacat|evacuat|exit|quit|hand|withdr|pull|depart|t(?:ak|ook)|assum|gain)", re.I
+)
 _PLACED = re.compile(r"stationed|based|deployed|positioned|garrisoned|concentrated", re.I)
 _LEAVE = re.compile(r"^(?:leav|left)", re.I)
 _LEFT_BEHIND = re.compile(rf"\b(?:{_FORCE_NOUN}|team|detachment|advisers|force|group)\b", re.I)
@@ -118,7 +121,10 @@ _HYPOTHETICAL_BEFORE = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|whether|in\s+case)\b|"
-    r"\b(?:asked|questioned)\b[^.;:]{0,40}\babout\b",  # "Asked about the planned relocation"
+    r"\b(?:asked|questioned)\b[^.;:]{0,40}\babout\b|"  # "Asked about the planned relocation"
+    # "The original plan called for a full pullout": a superseded plan is no report.
+    r"\b(?:original(?:ly)?|initial(?:ly)?|earlier)\s+(?:plan|planned|scheduled|timeline)|"
+    r"\bsupposed\s+to\b|\bhad\s+been\s+(?:planned|scheduled|expected)\b",
     re.I,
 )
 
