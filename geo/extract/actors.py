@@ -107,6 +107,16 @@ ACTOR_NOUN = (
 _GENERIC_COALITION = r"foreign|[Ii]nternational|[Ww]estern|[Aa]llied|[Mm]ultinational"
 
 
+# A country's name is an actor only as a subject: "Denmark will withdraw", "Germany's troops",
+# "The United States currently has"; "lives in Germany", "ties with Tehran" are not.
+_AS_SUBJECT = (
+    r"(?=['’]s\b|\s+(?:\w+ly\s+)?(?:(?:has|have|had|is|are|was|were|will|would|plans?|planned|"
+    r"said|says|announced|decided|agreed|began|keeps?|kept|maintains?|retains?|still|also|then|"
+    r"later|launched|fired|struck|carried)\b|(?:withdr|pull|deploy|sen[dt]|mov|relocat|reduc|"
+    r"start|complet)\w*))"
+)
+
+
 def _nation_words(side: str) -> str:
     return "|".join(words for words, _, s in NATIONS if s == side)
 
@@ -129,10 +139,17 @@ def _pattern() -> tuple[tuple[Side, re.Pattern[str]], ...]:
             ),
         )
     )
-    for side in ("turkey", "iran"):
-        found.append((side, re.compile(rf"\b(?:{_nation_words(side)})\b")))
+    for side, adjectives in (("turkey", "Turkish"), ("iran", "Iranian|IRGC")):
+        found.append((side, re.compile(rf"\b(?:{adjectives})\b")))
+        found.append((side, re.compile(rf"\b(?:{_nation_words(side)})\b{_AS_SUBJECT}")))
     # A coalition country named alone ("Denmark will withdraw ..."), after every force phrase.
-    found.append(("coalition", re.compile(rf"\b(?:{_nation_words('coalition')})\b(?!-)")))
+    # Only as a subject: "Denmark will withdraw", "Germany's troops"; "lives in Germany" is not.
+    found.append(
+        (
+            "coalition",
+            re.compile(rf"\b(?:{_nation_words('coalition')})\b(?!-){_AS_SUBJECT}"),
+        )
+    )
     found.append(
         (
             "isis",

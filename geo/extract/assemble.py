@@ -60,6 +60,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
     state.seen_places = state.seen_places or bool(mentions)
     state.provinces.update(m.place.id for m in mentions if m.place.kind == "governorate")
+    mentions = _with_anaphoric_sites(text, start, end, mentions, state)
     mentions, blanks = _claimable_mentions(text, mentions)
     drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
     drafted = [_claim(text, start, end, d, cues, chunks, dates, carried, state) for d in drafts]
@@ -72,6 +73,32 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     state.date = dates.wide or (dates.local[-1][2] if dates.local else previous)
     state.undated = None
     return [c for c in drafted if _current_enough(c, state)]
+
+
+# "US forces had entirely vacated the site": the base the article last named.
+_THE_SITE = re.compile(
+    r"\b[Tt]he\s+(?:same\s+)?(?:base|site|facility|air\s*base|airbase|installation|compound)\b"
+    r"(?!\s+(?:of|in|at|near|outside|south|north|east|west)\b)(?!['’]s)"
+)
+_SITE_KINDS = frozenset(
+    {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
+)
+
+
+def _with_anaphoric_sites(
+    text: str, start: int, end: int, mentions: list[PlaceMention], state: _State
+) -> list[PlaceMention]:
+    """Add 'the base' / 'the site' as a mention of the base last named, then remember bases."""
+    found = list(mentions)
+    site = state.last_site
+    if site is not None:
+        for hit in _THE_SITE.finditer(text, start, end):
+            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+                found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
+    for m in mentions:
+        if m.place.kind in _SITE_KINDS:
+            state.last_site = m.place
+    return sorted(found, key=lambda m: m.start)
 
 
 _THE_GROUP = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?(?:group|organi[sz]ation)$")

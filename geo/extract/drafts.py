@@ -38,7 +38,7 @@ from geo.extract.tense import (
     _move_status,
     _negated,
 )
-from geo.gazetteer import PlaceMention
+from geo.gazetteer import PlaceMention, PlaceName
 
 
 @dataclass(slots=True)
@@ -55,6 +55,7 @@ class _State:
     armed: Actor | None = None  # the armed group last named, for "the group"
     provinces: set[str] = field(default_factory=set)  # governorates named as such so far
     coalition_seen: bool = False  # the article has named coalition forces
+    last_site: PlaceName | None = None  # the base last named, for "the base", "the site"
     dropped: list[str] = field(default_factory=list)
 
 

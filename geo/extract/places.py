@@ -149,6 +149,8 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         return True
     if _NAMED_AFTER.search(before):
         return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
+    if m.place.kind == "country" and re.search(r"['’]s$", m.text):
+        return True  # "Iraq's Anbar province", "Iraq's second-largest airbase": it only locates
     if m.place.kind == "country" and _PART_OF.search(before):
         return True  # "western Iraq", "northern Iraq": a part the gazetteer does not draw
     if m.place.kind not in {"city", "country", "governorate", "region"}:
