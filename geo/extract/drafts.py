@@ -178,6 +178,8 @@ def _decide_actor(
         _ANAPHORIC_SUBJECT.match(text[start : cue.start])
         or _BARE_FORCES.search(text[start : cue.start])
         or _BARE_COUNT.match(text[start : cue.start])
+        # "an agreement ... to maintain a unit of 250 to 350 advisers": whose, the text before says
+        or (cue.family == "stay" and _BARE_FORCES.search(text, cue.end, min(end, cue.end + 40)))
         or cue.family in {"move", "arrive"}
     )
     if (
