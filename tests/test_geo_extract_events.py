@@ -13,7 +13,7 @@ import pytest
 
 from geo.articles import Article, parse_article
 from geo.claims import Claim, ClaimKind
-from geo.extract import explain, extract
+from geo.extract import explain, extract, resolve_date
 
 PUBLISHED = dt.date(2025, 11, 26)
 PRESENCE = ClaimKind.COALITION_PRESENCE
@@ -255,3 +255,135 @@ def test_action_families_for_coalition_forces(
     body: str, expected: set[tuple[ClaimKind, str]]
 ) -> None:
     assert claims_of(body) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules made general while tuning on the development corpus (each one a probe of its own)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a geographic noun between a place and its locator
+        (
+            "Iraqi warplanes struck an ISIS site in the Hamrin Mountains range in Diyala "
+            "governorate.",
+            {(ACTIVITY, "hamrin_mountains")},
+        ),
+        # ", in the X district" restates where
+        (
+            "ISIS militants targeted an army post in the village of Alaa Mahmoud, in the Dibis "
+            "district north of Kirkuk.",
+            {(ACTIVITY, "dibis")},
+        ),
+        # a feature named after a town is not the town
+        ("ISIS cells remain active in Wadi Daquq.", set()),
+        # the province the article named is what a bare name means later (ISIS claims)
+        (
+            "Airstrikes killed ISIS members in Kirkuk governorate. ISIS has been a persistent "
+            "threat in Kirkuk.",
+            {(ACTIVITY, "kirkuk_governorate"), (THREAT, "kirkuk_governorate")},
+        ),
+        # an operations command is an institution
+        (
+            f"{ISIS_LEAD} The operation targeted a junction between the al-Jazeera and al-Anbar "
+            "operations commands.",
+            set(),
+        ),
+        # an operation launched from a base says nothing of ISIS there
+        (
+            f"{ISIS_LEAD} Joint counter-ISIS operations may be launched from Ain al-Asad.",
+            set(),
+        ),
+        # killed / died in ISIS reporting, not when the victims are someone else
+        (
+            "An ISIS leader died in Iraq's Al Anbar Province after a precision airstrike.",
+            {(ACTIVITY, "anbar_governorate")},
+        ),
+        (f"{ISIS_LEAD} A drone strike killed two PMF members near Tarmiyah.", set()),
+    ],
+)
+def test_isis_rules_from_the_development_corpus(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) - {(ACTIVITY, "north")} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Iraqi forces taking over a base the coalition held
+        (
+            "Coalition advisers have left. Iraqi forces took full control of Ain al-Asad.",
+            {(DEPARTURE, "ain_al_asad")},
+        ),
+        # "the site" is the base last named
+        (
+            "Coalition troops were at Ain al-Asad. US forces had entirely vacated the site.",
+            {(DEPARTURE, "ain_al_asad")},
+        ),
+        # a superseded plan and a question are no report
+        ("The original plan called for a full pullout from Ain al-Asad by September.", set()),
+        (
+            "Asked about the planned relocation of coalition troops from Ain al-Asad, he declined.",
+            set(),
+        ),
+        # western Iraq is a part of the country, not the country
+        (
+            "The withdrawal of coalition forces from western Iraq and Baghdad will start soon.",
+            {(DEPARTURE, "baghdad")},
+        ),
+        # a coordinated list keeps its head's preposition
+        (
+            "U.S. troops must leave Ain al-Asad, as well as another base at Baghdad "
+            "International Airport.",
+            {(DEPARTURE, "ain_al_asad"), (DEPARTURE, "baghdad_airport")},
+        ),
+        # a country's name is an actor only as its subject
+        ("One of the victims now lives in Germany; two others are still in Sinjar.", set()),
+    ],
+)
+def test_coalition_rules_from_the_development_corpus(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) == expected
+
+
+def test_a_reporting_date_does_not_make_a_move_completed() -> None:
+    (claim, *_) = extract(
+        article(
+            "A source told Rudaw on Monday that the withdrawal of coalition forces from "
+            "Baghdad will start in several weeks."
+        )
+    )
+    assert (claim.kind, claim.place_id, claim.status) == (DEPARTURE, "baghdad", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("expected to be completed by mid-2025", (dt.date(2025, 6, 1), dt.date(2025, 7, 31))),
+        ("leaving by the end of 2026", (dt.date(2026, 12, 21), dt.date(2026, 12, 31))),
+        ("in late 2025", (dt.date(2025, 10, 1), dt.date(2025, 12, 31))),
+    ],
+)
+def test_parts_of_a_year(text: str, span: tuple[dt.date, dt.date]) -> None:
+    date = resolve_date(text, PUBLISHED, future=True)
+    assert date is not None
+    assert (date.start, date.end) == span
+
+
+def test_an_advisers_unit_with_its_figure() -> None:
+    (claim,) = extract(
+        article(
+            "Foreign troops will keep operating from Erbil. An agreement has been reached to "
+            "maintain a unit of 250 to 350 advisers at Ain al-Asad."
+        )
+    )[1:]
+    assert (claim.kind, claim.place_id) == (PRESENCE, "ain_al_asad")
+    assert claim.personnel is not None
+    assert (claim.personnel.min, claim.personnel.max, claim.personnel.approximate) == (
+        250,
+        350,
+        False,
+    )

@@ -104,7 +104,7 @@ ACTOR_NOUN = (
     r"instructors|special\s+forces|commandos|aircraft|jets|warplanes|drones|air\s+strikes|"
     r"airstrikes|strikes|missiles|artillery|army|military\s+base|base|embassy|consulate)"
 )
-_GENERIC_COALITION = r"foreign|[Ii]nternational|[Ww]estern|[Aa]llied|[Mm]ultinational"
+_GENERIC_COALITION = r"[Ff]oreign|[Ii]nternational|[Ww]estern|[Aa]llied|[Mm]ultinational"
 
 
 # A country's name is an actor only as a subject: "Denmark will withdraw", "Germany's troops",
@@ -139,7 +139,8 @@ def _pattern() -> tuple[tuple[Side, re.Pattern[str]], ...]:
             ),
         )
     )
-    for side, adjectives in (("turkey", "Turkish"), ("iran", "Iranian|IRGC")):
+    others: tuple[tuple[Side, str], ...] = (("turkey", "Turkish"), ("iran", "Iranian|IRGC"))
+    for side, adjectives in others:
         found.append((side, re.compile(rf"\b(?:{adjectives})\b")))
         found.append((side, re.compile(rf"\b(?:{_nation_words(side)})\b{_AS_SUBJECT}")))
     # A coalition country named alone ("Denmark will withdraw ..."), after every force phrase.

@@ -38,8 +38,10 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     state.coalition_seen = state.coalition_seen or any(a.actor == "coalition" for a in actors)
     implicit = _IMPLICIT_PRESENCE.search(text, start, end)
     if not cues and not implicit:
-        if not state.seen_places:  # only until one is seen: enough to say why nothing came
-            state.seen_places = bool(gaz.find(text[start:end]))
+        # No claim here, but the places named are the discourse: "the base" later, provinces.
+        named = gaz.find(text[start:end])
+        state.seen_places = state.seen_places or bool(named)
+        _remember_places(named, state)
         if actors:
             state.actor = actors[-1].actor
         state.undated = (start, end)  # its dates are read only if the next sentence borrows them
@@ -59,7 +61,6 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     state.seen_cues = state.seen_cues or bool(implicit)
     mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
     state.seen_places = state.seen_places or bool(mentions)
-    state.provinces.update(m.place.id for m in mentions if m.place.kind == "governorate")
     mentions = _with_anaphoric_sites(text, start, end, mentions, state)
     mentions, blanks = _claimable_mentions(text, mentions)
     drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
@@ -95,10 +96,17 @@ def _with_anaphoric_sites(
         for hit in _THE_SITE.finditer(text, start, end):
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
+    _remember_places(mentions, state)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _remember_places(mentions: Sequence[PlaceMention], state: _State) -> None:
+    """The base last named and the provinces named as such, for later sentences."""
     for m in mentions:
         if m.place.kind in _SITE_KINDS:
             state.last_site = m.place
-    return sorted(found, key=lambda m: m.start)
+        elif m.place.kind == "governorate":
+            state.provinces.add(m.place.id)
 
 
 _THE_GROUP = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?(?:group|organi[sz]ation)$")
