@@ -180,7 +180,7 @@ def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | 
 
 def _actor_names(text: str, start: int, end: int) -> tuple[str, ...]:
     names = (
-        _NAME_OF.get(re.sub(r"\s+", " ", m.group(0))) or _NAME_OF.get(m.group(0).rstrip("."))
+        _NAME_OF.get(" ".join(m.group(0).split())) or _NAME_OF.get(m.group(0).rstrip("."))
         for m in _ANY_ACTOR_NAME.finditer(text, start, end)
     )
     return tuple(dict.fromkeys(n for n in names if n))

@@ -120,14 +120,14 @@ _GENITIVE = re.compile(
 def _last_preposition(gap: str) -> str | None:
     directed = _DIRECTED.search(gap)
     if directed:
-        return re.sub(r"\s+", " ", directed.group(1).casefold())
+        return " ".join(directed.group(1).casefold().split())
     if _REFERENCE_BEFORE.search(gap):
         return "near"  # "a raid south of Mosul" happened near Mosul
     genitive = _GENITIVE.search(gap)
     if genitive:
-        return re.sub(r"\s+", " ", genitive.group(1).casefold())
+        return " ".join(genitive.group(1).casefold().split())
     found = _PREPOSITION.findall(gap)
-    return re.sub(r"\s+", " ", found[-1].casefold()) if found else None
+    return " ".join(found[-1].casefold().split()) if found else None
 
 
 def _forward(

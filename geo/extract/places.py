@@ -70,6 +70,7 @@ _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|similar\s+to|unlike)\s+(?:the\s+|in\s+)?$",
     re.I,
 )
+_POSSESSIVE = ("'s", "’s")
 _ADJECTIVES = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
 _NAMED_AFTER = re.compile(r"\b(?:Wadi|Lake|Mount|Jebel|Jabal|Camp|Tal|Tell)\s+$")
 _PART_OF = re.compile(
@@ -125,7 +126,7 @@ def _claimable_mentions(
                 locating.append((previous.end, m.end))
             else:
                 chained = False
-            if re.search(r"['’]s$", previous.text) and _ADJECTIVES.fullmatch(gap):
+            if previous.text.endswith(_POSSESSIVE) and _ADJECTIVES.fullmatch(gap):
                 # "Kirkuk's Hawija district", "Iraq's western Anbar province": the possessive
                 # only locates, and a place it introduces inside a locator locates too.
                 if previous_locative and not locative:
@@ -149,7 +150,7 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         return True
     if _NAMED_AFTER.search(before):
         return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
-    if m.place.kind == "country" and re.search(r"['’]s$", m.text):
+    if m.place.kind == "country" and m.text.endswith(_POSSESSIVE):
         return True  # "Iraq's Anbar province", "Iraq's second-largest airbase": it only locates
     if m.place.kind == "country" and _PART_OF.search(before):
         return True  # "western Iraq", "northern Iraq": a part the gazetteer does not draw
