@@ -64,7 +64,11 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     mentions = _with_anaphoric_sites(text, start, end, mentions, state)
     mentions, blanks = _claimable_mentions(text, mentions)
     drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
-    drafted = [_claim(text, start, end, d, cues, chunks, dates, carried, state) for d in drafts]
+    claimed = {id(d.cue): d.cue for d in drafts}.values()
+    drafted = [
+        _claim(text, start, end, d, cues, chunks, dates, carried, state, list(claimed))
+        for d in drafts
+    ]
     if implicit:
         for d in _implicit_presence(text, start, mentions, drafts):
             all_cues = sorted([*cues, d.cue], key=lambda c: c.start)
@@ -173,6 +177,7 @@ def _claim(
     dates: _SentenceDates,
     carried: bool,
     state: _State,
+    claimed: Collection[_Cue] | None = None,
 ) -> Claim:
     cue = draft.cue
     index = cues.index(cue)
@@ -211,7 +216,10 @@ def _claim(
             else ("United States",)
         )
     chunk = _chunk_of(chunks, cue.start)
-    date = _date_for(text, dates, chunk, cue, next_start, cues)
+    # A weak cue that made no claim ("joint operations" as a noun) does not end this clause.
+    claiming = [c for c in cues if c.strong or c is cue or claimed is None or c in claimed]
+    later = [c.start for c in claiming if c.start > cue.start]
+    date = _date_for(text, dates, chunk, cue, min(later, default=end), claiming)
     if status == "completed" and date is not None and date.start > state.article.published:
         status = "planned"  # "may be moved ... next year": a future date outranks the verb form
         notes.append(f"status from the date ({date.text})")

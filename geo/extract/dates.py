@@ -217,6 +217,7 @@ _OWN_CLAUSE = re.compile(
     r"^\W*(?:and|but|while)\s+(?:[\w-]+\s+){1,4}?(?:are|is|was|were|will|would|have|has|had)\b",
     re.I,
 )
+_ASIDE = re.compile(r"\W*(?:set|scheduled|due|planned|expected)\s+(?:for|in|by)\b", re.I)
 _SINCE = re.compile(r"\s*since\b", re.I)
 
 
@@ -317,6 +318,14 @@ def _sentence_dates(
             )
         )
         reporting = _REPORTING.search(text[chunk[0] : chunk[1]])
+        # "The first, set for September 2025, involves pulling forces out of ...": a verbless
+        # aside before the statement's first cue dates the whole statement.
+        leading = leading or bool(
+            cues
+            and chunk[1] <= cues[0].start
+            and chunk != chunks[0]
+            and _ASIDE.match(text[chunk[0] : chunk[1]])
+        )
         if (leading or reporting) and wide is None:
             wide, reported = span, not leading
         else:
