@@ -387,3 +387,11 @@ def test_an_advisers_unit_with_its_figure() -> None:
         350,
         False,
     )
+
+
+def test_the_capital_alone_is_baghdad() -> None:
+    body = "The US Embassy denied reports of an imminent troop withdrawal from the capital."
+    assert claims_of(body) == {(PRESENCE, "baghdad")}  # a denied departure: they stay
+    assert claims_of("Coalition forces redeployed to the Kurdistan Region's capital Erbil.") == {
+        (ARRIVAL, "erbil")
+    }

@@ -61,7 +61,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     state.seen_cues = state.seen_cues or bool(implicit)
     mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
     state.seen_places = state.seen_places or bool(mentions)
-    mentions = _with_anaphoric_sites(text, start, end, mentions, state)
+    mentions = _with_anaphoric_sites(text, start, end, mentions, state, gaz)
     mentions, blanks = _claimable_mentions(text, mentions)
     drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
     claimed = {id(d.cue): d.cue for d in drafts}.values()
@@ -85,16 +85,30 @@ _THE_SITE = re.compile(
     r"\b[Tt]he\s+(?:same\s+)?(?:base|site|facility|air\s*base|airbase|installation|compound)\b"
     r"(?!\s+(?:of|in|at|near|outside|south|north|east|west)\b)(?!['’]s)"
 )
+_THE_CAPITAL = re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city|[A-Z]))(?!['’]s)")
 _SITE_KINDS = frozenset(
     {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 )
 
 
 def _with_anaphoric_sites(
-    text: str, start: int, end: int, mentions: list[PlaceMention], state: _State
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[PlaceMention],
+    state: _State,
+    gaz: Gazetteer,
 ) -> list[PlaceMention]:
-    """Add 'the base' / 'the site' as a mention of the base last named, then remember bases."""
+    """Add 'the base' / 'the site' as a mention of the base last named, then remember bases.
+
+    'The capital' alone is Baghdad: the reporting is about Iraq.
+    """
     found = list(mentions)
+    capital = gaz.places.get("baghdad")
+    if capital is not None:
+        for hit in _THE_CAPITAL.finditer(text, start, end):
+            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+                found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (capital,)))
     site = state.last_site
     if site is not None:
         for hit in _THE_SITE.finditer(text, start, end):
