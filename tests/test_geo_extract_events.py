@@ -395,3 +395,20 @@ def test_the_capital_alone_is_baghdad() -> None:
     assert claims_of("Coalition forces redeployed to the Kurdistan Region's capital Erbil.") == {
         (ARRIVAL, "erbil")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("ISIS gunmen opened fire on a checkpoint in Hawija.", {(ACTIVITY, "hawija")}),
+        (
+            "An IED blast hit an army patrol in Muqdadiyah. ISIS claimed responsibility.",
+            {(ACTIVITY, "muqdadiyah")},
+        ),
+        ("Iraqi intelligence arrested a senior ISIS leader in Mosul.", {(ACTIVITY, "mosul")}),
+        ("An ISIS suspect was sentenced to death by a court in Baghdad.", set()),
+        ("Families of ISIS victims gathered in Sinjar to mark the anniversary.", set()),
+    ],
+)
+def test_attacks_arrests_and_courts(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected

@@ -33,6 +33,7 @@ from geo.gazetteer import Gazetteer, PlaceMention, PlaceName, covers
 
 
 def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _State) -> list[Claim]:
+    state.sentence = (start, end)
     cues = _find_cues(text, start, end)
     actors = _resolve_group(_find_actors(text, start, end), state)
     state.coalition_seen = state.coalition_seen or any(a.actor == "coalition" for a in actors)

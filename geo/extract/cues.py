@@ -111,7 +111,9 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"detain(?:s|ed|ing)?|hunt(?:s|ed|ing)?|pursu(?:e|ed|ing|it)|comb(?:ed|ing)|"
                 r"clearance|clearing|mop-?up|search(?:es|ed|ing)?|storm(?:s|ed|ing)?|"
                 r"dismantl(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
-                r"kill(?:s|ed|ing)?|died|dies|eliminat(?:e|es|ed|ing)"
+                r"kill(?:s|ed|ing)?|died|dies|eliminat(?:e|es|ed|ing)|blasts?|bombings?|"
+                r"explosions?|explosive\s+devices?|IEDs?|roadside\s+bombs?|opened\s+fire|"
+                r"gunmen|snipers?|mortars?"
             ),
         ),
         ("host", True, words(r"host(?:s|ed|ing)?|home\s+to|houses")),

@@ -56,6 +56,7 @@ class _State:
     provinces: set[str] = field(default_factory=set)  # governorates named as such so far
     coalition_seen: bool = False  # the article has named coalition forces
     last_site: PlaceName | None = None  # the base last named, for "the base", "the site"
+    sentence: tuple[int, int] = (0, 0)  # the sentence being read
     dropped: list[str] = field(default_factory=list)
 
 
@@ -85,6 +86,12 @@ _ABSENT_BEFORE = re.compile(
 
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
 _TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
+# "an ISIS suspect was sentenced by a court in Baghdad": justice, not activity at the place.
+_JUDICIAL = re.compile(
+    r"\b(?:sentenced|convicted|court|trial|tried|prisons?|jail(?:ed)?|hanged|executed|"
+    r"repatriat\w*|detainees)\b",
+    re.I,
+)
 # "some troops may stay at Harir for longer": a stay that may come is a planned presence.
 _MAY_STAY = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+ly\s+)?$", re.I)
 # "About 2,000 are in Erbil": a count with no noun counts the forces just named.
@@ -302,6 +309,9 @@ def _draft(
             or (prep is None and _DIRECT_ISIS.match(cue.text))
             or (prep == "of" and _OPERATION_OF.match(cue.text))
         )
+        if _JUDICIAL.search(text, *state.sentence):
+            state.dropped.append(f"a court or prison, not ISIS on the ground: {cue.text!r}")
+            return None
         if family in {"isis", "stay", "host"} and located:
             return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, notes)
         if family in {"move", "arrive"} and prep in _TO | {"between"}:
