@@ -173,8 +173,10 @@ def _decide_actor(
                 ),
                 None,
             )
-            if subject is None and victim not in {None, "isis"}:
-                return None, None  # "a drone strike killed two PMF members": not ISIS's doing
+            if subject is None and (victim in OTHER_ARMED or victim in {"pmf", "coalition"}):
+                # "a drone strike killed two PMF members", "a rocket hit coalition forces": the
+                # usual authors are others; an IED hitting an army patrol is ISIS's way.
+                return None, None
             fighting = subject in FIGHTS_ISIS or subject is None
             return ("isis", None) if named or (state.isis_context and fighting) else (None, None)
         return ("isis", None) if named or state.isis_context else (None, None)
