@@ -412,3 +412,16 @@ def test_the_capital_alone_is_baghdad() -> None:
 )
 def test_attacks_arrests_and_courts(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
     assert claims_of(body) == expected
+
+
+def test_a_troop_level_cut_from_a_figure_is_the_national_presence() -> None:
+    claims = extract(
+        article(
+            "Coalition forces are leaving Ain al-Asad. The second stage would complete the exit, "
+            "cutting troop numbers from about 2,500 to fewer than 500 advisers in Erbil."
+        )
+    )
+    (national,) = [c for c in claims if c.place_id == "iraq"]
+    assert (national.kind, national.place_text) == (PRESENCE, "troop numbers")
+    assert national.personnel is not None
+    assert (national.personnel.min, national.personnel.approximate) == (2500, True)

@@ -26,6 +26,7 @@ from geo.extract.drafts import (
     _shift,
     _State,
 )
+from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
 from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
 from geo.extract.tense import _RESIDUAL
@@ -46,7 +47,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
         if actors:
             state.actor = actors[-1].actor
         state.undated = (start, end)  # its dates are read only if the next sentence borrows them
-        return []
+        return level_claims(text, start, end, state.article, gaz) if state.coalition_seen else []
     chunks = _chunks(text, start, end)
     published = state.article.published
     dates = _sentence_dates(text, start, end, published, chunks, cues)
@@ -78,6 +79,8 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
         state.actor = actors[-1].actor
     state.date = dates.wide or (dates.local[-1][2] if dates.local else previous)
     state.undated = None
+    if state.coalition_seen:
+        drafted.extend(level_claims(text, start, end, state.article, gaz))
     return [c for c in drafted if _current_enough(c, state)]
 
 
