@@ -425,3 +425,26 @@ def test_a_troop_level_cut_from_a_figure_is_the_national_presence() -> None:
     assert (national.kind, national.place_text) == (PRESENCE, "troop numbers")
     assert national.personnel is not None
     assert (national.personnel.min, national.personnel.approximate) == (2500, True)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The group",
+        "The terrorist organisation",
+        "Daesh",
+        "Remnants",
+        "Cells",
+        "Extremists",
+        "Militants",
+        "Terrorists",
+    ],
+)
+def test_isis_by_any_of_its_names_in_isis_reporting(subject: str) -> None:
+    body = f"{ISIS_LEAD} {subject} are hiding in the Hamrin Mountains."
+    assert claims_of(body) - {(ACTIVITY, "north")} == {(ACTIVITY, "hamrin_mountains")}
+
+
+def test_a_town_named_after_a_city_is_not_the_city() -> None:
+    body = f"{ISIS_LEAD} Militants attacked a checkpoint in al-Baghdadi overnight."
+    assert not {p for _, p in claims_of(body)} & {"baghdad", "baghdad_governorate"}
