@@ -448,3 +448,23 @@ def test_isis_by_any_of_its_names_in_isis_reporting(subject: str) -> None:
 def test_a_town_named_after_a_city_is_not_the_city() -> None:
     body = f"{ISIS_LEAD} Militants attacked a checkpoint in al-Baghdadi overnight."
     assert not {p for _, p in claims_of(body)} & {"baghdad", "baghdad_governorate"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Some U.S. troops will shift to Erbil, in the semi-autonomous Kurdish region, where "
+            "they will stay until September 2026.",
+            {(ARRIVAL, "erbil"), (PRESENCE, "erbil")},
+        ),
+        (
+            "U.S. troops came under rocket fire at Ain al-Asad on Monday.",
+            {(PRESENCE, "ain_al_asad")},
+        ),
+        ("Spain's troops in Baghdad are part of the NATO mission.", {(PRESENCE, "baghdad")}),
+        ("Polish soldiers at Harir trained Peshmerga units.", {(PRESENCE, "harir")}),
+    ],
+)
+def test_presence_said_in_passing(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected

@@ -121,6 +121,9 @@ def _nation_words(side: str) -> str:
     return "|".join(words for words, _, s in NATIONS if s == side)
 
 
+COALITION_WORDS = _nation_words("coalition")
+
+
 def _pattern() -> tuple[tuple[Side, re.Pattern[str]], ...]:
     """Groups first, then nations with a force noun, then bare names; ISIS last."""
     found: list[tuple[Side, re.Pattern[str]]] = [

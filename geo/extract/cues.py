@@ -122,6 +122,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             True,
             words(
                 r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|based|stationed|deployed|garrisoned|"
+                r"headquartered|c(?:a|o)me\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack)|"
                 r"housed|positioned|concentrated|consolidated|present|presence|"
                 r"operat(?:e|es|ing)|active|serv(?:e|es|ing)(?=\s+(?:in|at|on)\b)|"
                 r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"

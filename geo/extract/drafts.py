@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from geo.articles import Article
 from geo.claims import ClaimKind, DateSpan
-from geo.extract.actors import FIGHTS_ISIS, OTHER_ARMED
+from geo.extract.actors import COALITION_WORDS, FIGHTS_ISIS, OTHER_ARMED
 from geo.extract.cues import _Cue
 from geo.extract.dates import _chunk_of
 from geo.extract.lexicon import (
@@ -73,8 +73,8 @@ class _Draft:
 # "the number of U.S. troops in Erbil", "a drone attack on coalition forces at Harir": forces
 # named at a place are there, even when no verb says so.
 _IMPLICIT_PRESENCE = re.compile(
-    r"(?-i:\b(?:U\.S\.|US|American|[Cc]oalition|[Ff]oreign|[Aa]llied|NATO|French|British|"
-    r"German|Italian|Spanish|Australian|Canadian))(?:-led)?(?:\s+(?:military|special|combat))?"
+    rf"(?-i:\b(?:{COALITION_WORDS}|[Cc]oalition|[Ff]oreign|[Aa]llied))(?:['’]s)?(?:-led)?"
+    r"(?:\s+(?:military|special|combat))?"
     r"\s+(?P<noun>troops|forces|personnel|soldiers|advisers|trainers|contingent)\s+"
     r"(?:in|at|inside)\s+(?:the\s+)?",
     re.I,

@@ -78,7 +78,8 @@ _BACKWARD_SUBJECT = re.compile(
     re.I,
 )
 _BACKWARD_RELATIVE = re.compile(
-    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?[\s,”\"’]*(?:which|that|where|in\s+which|"
+    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?(?:\s*,[^,;]{1,60},)?[\s,”\"’]*"
+    r"(?:which|that|where|in\s+which|"
     r"at\s+which)\b[^;:]{0,60}$",
     re.I,
 )
