@@ -468,3 +468,8 @@ def test_a_town_named_after_a_city_is_not_the_city() -> None:
 )
 def test_presence_said_in_passing(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
     assert claims_of(body) == expected
+
+
+def test_iraqi_forces_taking_a_city_is_no_coalition_departure() -> None:
+    body = "The coalition backed Iraqi forces. Iraqi forces took control of Mosul in 2017."
+    assert claims_of(body) == set()

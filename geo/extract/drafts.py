@@ -86,6 +86,7 @@ _ABSENT_BEFORE = re.compile(
 
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
 _TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
+_BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 # "an ISIS suspect was sentenced by a court in Baghdad": justice, not activity at the place.
 _JUDICIAL = re.compile(
     r"\b(?:sentenced|convicted|court|trial|tried|prisons?|jail(?:ed)?|hanged|executed|"
@@ -256,6 +257,8 @@ def _drafts(
             n for n in (actor_note, f"hedged: {hedge.group(0)!r}" if hedge else None) if n
         )
         for link in links:
+            if _TAKEOVER.match(cue.text) and link.mention.place.kind not in _BASE_KINDS:
+                continue  # Iraqi forces taking a city is no coalition departure; a base is
             draft = _draft(text, cue, link, actor, status, negation, notes, chunk_start, state)
             if draft is None:
                 continue
