@@ -1,9 +1,16 @@
 """Article text -> claims: who is (or was, or will be) where, each tied to its own sentence.
 
-Deterministic and offline: the gazetteer finds places, cue phrases say what is asserted about
-them, and small rules decide the actor, the phase of a move, negation, head counts and dates.
-A claim is made only where a cue in a sentence links a place in that same sentence; a place
+Deterministic and offline. A claim is an event: an actor (actors.py: one table from adjective,
+demonym or country name to country and side), an action (cues.py: families with tense and
+polarity), a place (the gazetteer's token trie; places.py drops names that only locate, name a
+government, a yardstick or an institution) and a time (dates.py), linked within a sentence
+(linking.py) and resolved over the discourse (assemble.py: the actor and date carried from the
+sentence before, "the group", "the base", "the capital", the province already named). A place
 named in passing (the site of a 2020 strike, a dateline, a byline) yields nothing.
+
+Modules: sentences (splitting, markup), cues (the rule table), actors + lexicon (who), places +
+linking (where), tense (phase, negation, hedges), counts (head counts), dates, levels (national
+troop levels), drafts (cue + actor + place -> kind), assemble (claims, sentence by sentence).
 
 Decisions worth knowing (see also the tests):
 - Vague head counts: "a few" / "a handful" -> 2-9, "several" -> 3-9, "a dozen" -> ~12,
@@ -26,6 +33,13 @@ Decisions worth knowing (see also the tests):
   "ISIS threatened to attack villages in X" is a threat to X, not activity there.
 - Forces named at a place with no verb ("the number of U.S. troops in Erbil") are present there
   unless negated or past; "In Erbil, U.S. troops remain" reads the fronted place.
+- Only the coalition and ISIS make claims. Turkey, Iran, the PKK, militias and tribes are actors
+  of their own ("Turkish troops withdrew from Bashiqa" is no coalition departure); operations,
+  raids, strikes and arrests by Iraqi, Kurdish or coalition forces say where ISIS is.
+- National figures are claims at `iraq` ("2,500 US troops remain in Iraq"); no ISIS claim is
+  made at the whole country, and a mission's end there is no troop departure.
+- Residual status comes from the wording ("only", "a small team", "a handful"), never from a
+  head count: "Eight Danish instructors remain at Harir" is a plain presence.
 """
 
 from __future__ import annotations
