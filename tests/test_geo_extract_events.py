@@ -473,3 +473,8 @@ def test_presence_said_in_passing(body: str, expected: set[tuple[ClaimKind, str]
 def test_iraqi_forces_taking_a_city_is_no_coalition_departure() -> None:
     body = "The coalition backed Iraqi forces. Iraqi forces took control of Mosul in 2017."
     assert claims_of(body) == set()
+
+
+def test_an_unclaimed_drone_attack_on_a_base_is_not_isis_activity() -> None:
+    body = f"{ISIS_LEAD} A drone attack targeted Erbil airport, which hosts coalition forces."
+    assert claims_of(body) - {(ACTIVITY, "north")} == {(PRESENCE, "erbil_airport")}

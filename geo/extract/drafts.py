@@ -87,6 +87,7 @@ _ABSENT_BEFORE = re.compile(
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
 _TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
 _BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
+_STANDOFF = re.compile(r"\b(?:drones?|rockets?|missiles?|Katyushas?|UAVs?)\b", re.I)
 # "an ISIS suspect was sentenced by a court in Baghdad": justice, not activity at the place.
 _JUDICIAL = re.compile(
     r"\b(?:sentenced|convicted|court|trial|tried|prisons?|jail(?:ed)?|hanged|executed|"
@@ -165,6 +166,8 @@ def _decide_actor(
         named = any(a.actor == "isis" for a in actors) or bool(
             _ISIS_CONTEXT.search(text, start, end)
         )
+        if not named and subject is None and _STANDOFF.search(text, start, end):
+            return None, None  # drones, rockets and missiles on bases: militias' way, not ISIS's
         if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear
             victim = next(
                 (
