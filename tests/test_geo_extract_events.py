@@ -478,3 +478,20 @@ def test_iraqi_forces_taking_a_city_is_no_coalition_departure() -> None:
 def test_an_unclaimed_drone_attack_on_a_base_is_not_isis_activity() -> None:
     body = f"{ISIS_LEAD} A drone attack targeted Erbil airport, which hosts coalition forces."
     assert claims_of(body) - {(ACTIVITY, "north")} == {(PRESENCE, "erbil_airport")}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("at 0810 hours this morning", (PUBLISHED, PUBLISHED)),
+        ("last night", (PUBLISHED - dt.timedelta(days=1), PUBLISHED)),
+        (
+            "overnight between Saturday, June 14, and Sunday June 15",
+            (dt.date(2025, 6, 14), dt.date(2025, 6, 15)),
+        ),
+    ],
+)
+def test_times_of_day_and_spans_between_two_days(text: str, span: tuple[dt.date, dt.date]) -> None:
+    date = resolve_date(text, PUBLISHED)
+    assert date is not None
+    assert (date.start, date.end) == span

@@ -48,7 +48,8 @@ _DATE = re.compile(
     rf"(?P<wrel>last|this|next|on)?\s*\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
     rf"Saturday|Sunday)\b|"
     rf"(?P<rel>earlier\s+this\s+(?:month|year)|later\s+this\s+(?:month|year)|"
-    rf"(?:this|last|next)\s+(?:week|month|year)|yesterday|today|tonight)|"
+    rf"(?:this|last|next)\s+(?:week|month|year)|yesterday|today|tonight|"
+    rf"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)|"
     rf"(?:(?P<ypart>early|late|mid-?|(?:the\s+)?end\s+of)\s*-?\s*|"
     rf"(?:in|since|by|until|during|from|of)\s+)(?P<year>{_YEAR})\b",
     re.I,
@@ -164,6 +165,11 @@ def _relative(rel: str, p: dt.date, text: str) -> DateSpan:
         "yesterday": (p - dt.timedelta(days=1), p - dt.timedelta(days=1)),
         "today": (p, p),
         "tonight": (p, p),
+        "this morning": (p, p),
+        "this afternoon": (p, p),
+        "this evening": (p, p),
+        "earlier today": (p, p),
+        "last night": (p - dt.timedelta(days=1), p),
         "this week": (p - dt.timedelta(days=p.weekday()), p),
         "last week": (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)),
         "next week": (monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)),
@@ -202,14 +208,49 @@ def _date_matches(
                 span = DateSpan(span.start, published, span.text)  # "since 2017": to this day
             if span is not None:
                 found.append((m.start(), m.end(), span))
-    return found
+    return _between(text, found)
+
+
+def _between(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, int, DateSpan]]:
+    """'between Saturday, June 14, and Sunday June 15': one span from the first to the last."""
+    merged: list[tuple[int, int, DateSpan]] = []
+    i = 0
+    while i < len(found):
+        a, b, _ = found[i]
+        j = i
+        if _BETWEEN.search(text, max(0, a - 12), a):
+            joined = False
+            while j + 1 < len(found) and _DATE_JOIN.fullmatch(text, b, found[j + 1][0]):
+                joined = joined or "and" in text[b : found[j + 1][0]]
+                j += 1
+                b = found[j][1]
+            if joined:
+                spans = [found[k][2] for k in range(i, j + 1)]
+                # "Saturday, June 14": the calendar date says which Saturday
+                dated = [s for s in spans if not _WEEKDAY_ONLY.fullmatch(s.text)] or spans
+                first, last = min(s.start for s in dated), max(s.end for s in dated)
+                merged.append((a, b, DateSpan(first, last, text[a:b].strip())))
+                i = j + 1
+                continue
+            j = i
+        merged.append(found[i])
+        i += 1
+    return merged
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I
+)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_DATE_JOIN = re.compile(r"[\s,]*(?:and\s*)?", re.I)
 
 
 # Every date expression holds a month, a weekday, a year or a relative word: _DATE (slow, with
 # its optional lead-ins) only runs around those, from a word start far enough before each.
 _DATE_ANCHOR = re.compile(
     rf"{_MONTH_OR_MAY}|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-    rf"\b{_YEAR}\b|(?i:\b(?:yesterday|today|tonight|week|month|year)\b)"
+    rf"\b{_YEAR}\b|(?i:\b(?:yesterday|today|tonight|week|month|year|morning|afternoon|evening|"
+    rf"night)\b)"
 )
 _LEAD, _TAIL = 48, 32
 # ", and overall troop levels are expected to drop ... by 2026": a clause of its own.
