@@ -495,3 +495,24 @@ def test_times_of_day_and_spans_between_two_days(text: str, span: tuple[dt.date,
     date = resolve_date(text, PUBLISHED)
     assert date is not None
     assert (date.start, date.end) == span
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "An ISIS hideout was destroyed in the Wadi al-Shay area, south of Kirkuk.",
+            {(ACTIVITY, "wadi_al_shay")},
+        ),
+        (
+            "Daesh terrorists were targeted by Iraqi F-16 jets in the Hamrin mountains.",
+            {(ACTIVITY, "hamrin_mountains")},
+        ),
+        ("ISIS militants executed a civilian in the Makhmour area.", {(ACTIVITY, "makhmour")}),
+        ("Kataib Hezbollah targeted Erbil airport with drones. ISIS is weak.", set()),
+    ],
+)
+def test_passives_locators_and_other_authors(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) == expected

@@ -79,7 +79,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             True,
             words(
                 r"threat(?:en(?:s|ed|ing)?|s)?|menac(?:e|es|ed|ing)|endanger(?:s|ed|ing)?|"
-                r"target(?:s|ing)?|targeted(?=\s+(?:to|by)\b)"
+                r"target(?:s|ing)?"
             ),
         ),
         (

@@ -90,7 +90,7 @@ _BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compoun
 _STANDOFF = re.compile(r"\b(?:drones?|rockets?|missiles?|Katyushas?|UAVs?)\b", re.I)
 # "an ISIS suspect was sentenced by a court in Baghdad": justice, not activity at the place.
 _JUDICIAL = re.compile(
-    r"\b(?:sentenced|convicted|court|trial|tried|prisons?|jail(?:ed)?|hanged|executed|"
+    r"\b(?:sentenced|convicted|court|trial|tried|prisons?|jail(?:ed)?|"
     r"repatriat\w*|detainees)\b",
     re.I,
 )

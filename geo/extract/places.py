@@ -34,7 +34,8 @@ _REFERENCE = (
     r"(?:(?:city|town|province|governorate|district)\s+of\s+)?$"
 )
 _REFERENCE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+\s+){0,3}?" + _REFERENCE,
+    r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+,?\s+){0,3}?"
+    + _REFERENCE,
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
