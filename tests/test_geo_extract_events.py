@@ -516,3 +516,22 @@ def test_passives_locators_and_other_authors(
     body: str, expected: set[tuple[ClaimKind, str]]
 ) -> None:
     assert claims_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The remaining US advisers in Baghdad will depart by the end of the year.",
+            {(DEPARTURE, "baghdad")},
+        ),
+        (
+            "US troops remain in Iraq. Harir will host the remaining forces until 2026.",
+            {(PRESENCE, "iraq"), (PRESENCE, "harir")},
+        ),
+    ],
+)
+def test_the_subject_s_place_and_the_hosted_forces(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) == expected

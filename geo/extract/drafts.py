@@ -142,6 +142,26 @@ def _implicit_presence(
     return found
 
 
+def _subject_place(
+    text: str, start: int, cue: _Cue, mentions: Sequence[PlaceMention]
+) -> list[_Link]:
+    """'The remaining US advisers in Baghdad will depart': the subject's place is left."""
+    for m in mentions:
+        if m.end > cue.start or not _SUBJECT_TAIL.fullmatch(text, m.end, cue.start):
+            continue
+        named = list(_IMPLICIT_PRESENCE.finditer(text, max(start, m.start - 80), m.start))
+        if named and named[-1].end() == m.start:
+            return [_Link(m, "from", backward=True)]
+    return []
+
+
+_SUBJECT_TAIL = re.compile(
+    r"\s+(?:(?:will|would|are|is|were|was|have|has|had|also|now|soon|to|set|due|expected|"
+    r"begin|began|start|started|already|being)\s+)*",
+    re.I,
+)
+
+
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.text, m.start + offset, m.end + offset, m.candidates)
 
@@ -192,7 +212,10 @@ def _decide_actor(
         or _BARE_FORCES.search(text[start : cue.start])
         or _BARE_COUNT.match(text[start : cue.start])
         # "an agreement ... to maintain a unit of 250 to 350 advisers": whose, the text before says
-        or (cue.family == "stay" and _BARE_FORCES.search(text, cue.end, min(end, cue.end + 40)))
+        or (
+            cue.family in {"stay", "host"}
+            and _BARE_FORCES.search(text, cue.end, min(end, cue.end + 40))
+        )
         or cue.family in {"move", "arrive"}
     )
     if (
@@ -229,6 +252,8 @@ def _drafts(
             links = _backward(text, cue, scope_start, mentions, blanks)
         if not links and cue.family in {"stay", "isis"}:
             links = _fronted(text, start, cue, mentions)
+        if not links and cue.family == "move":
+            links = _subject_place(text, start, cue, mentions)
         actor, actor_note = _decide_actor(text, start, end, cue, actors, state)
         if _TAKEOVER.match(cue.text) and state.coalition_seen and actor in _TAKES_OVER:
             actor, actor_note = "coalition", "Iraqi forces took over the place: the coalition left"
