@@ -535,3 +535,10 @@ def test_the_subject_s_place_and_the_hosted_forces(
     body: str, expected: set[tuple[ClaimKind, str]]
 ) -> None:
     assert claims_of(body) == expected
+
+
+def test_reducing_needs_forces_named_as_reducing() -> None:
+    assert claims_of("The measures reduced violence in Diyala last year.") == set()
+    assert claims_of("The Pentagon said it would reduce its presence in Iraq.") == {
+        (DEPARTURE, "iraq")
+    }

@@ -84,6 +84,7 @@ _ABSENT_BEFORE = re.compile(
 )
 
 
+_NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz)", re.I)
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
 _TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
 _BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
@@ -276,6 +277,8 @@ def _drafts(
             and actor_note is None
         ):
             continue
+        if _NEEDS_ACTOR.match(cue.text) and actor_note is not None:
+            continue  # "the measures reduced violence in Diyala": no force is named as reducing
         if cue.family in {"move", "end", "arrive"} and _hypothetical(text, cue, chunk_start):
             state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
             continue
