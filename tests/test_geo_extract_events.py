@@ -542,3 +542,20 @@ def test_reducing_needs_forces_named_as_reducing() -> None:
     assert claims_of("The Pentagon said it would reduce its presence in Iraq.") == {
         (DEPARTURE, "iraq")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The coalition's departure raises concerns in Anbar.", set()),
+        ("The withdrawal of coalition forces worries residents of Kirkuk.", set()),
+        (
+            "The US withdrawal sparked fears of an ISIS resurgence in Diyala.",
+            {(THREAT, "diyala_governorate")},
+        ),
+        ("Iraqi forces work to prevent any ISIS resurgence in Diyala.", set()),
+        ("Iraqi forces thwarted an ISIS attack in Tarmiyah on Monday.", {(ACTIVITY, "tarmiyah")}),
+    ],
+)
+def test_consequences_fears_and_prevention(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected

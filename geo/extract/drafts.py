@@ -88,6 +88,12 @@ _NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz)", re.I)
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
 _TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
 _BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
+_FEARED = re.compile(
+    r"\b(?:(?P<prevent>prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|avoid(?:s|ed|ing)?)|fears?|feared|risks?|concerns?\s+(?:about|over)|possible|potential|"
+    r"likely|warn(?:s|ed|ing)?\s+of)\b(?:\s+(?:of|that|any|an?|the|a\s+possible))*"
+    r"(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
 _STANDOFF = re.compile(r"\b(?:drones?|rockets?|missiles?|Katyushas?|UAVs?)\b", re.I)
 # "an ISIS suspect was sentenced by a court in Baghdad": justice, not activity at the place.
 _JUDICIAL = re.compile(
@@ -339,6 +345,11 @@ def _draft(
             return None  # "ISIS in Iraq", "a threat in Iraq": nothing the map can show
         if family == "threat":
             return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, notes)
+        feared = _FEARED.search(text, max(chunk_start, cue.start - 40), cue.start)
+        if feared and feared.group("prevent"):
+            return None  # "to prevent any resurgence in Diyala": nothing is there yet
+        if feared:  # "fears of an ISIS resurgence in Diyala": a threat to Diyala
+            return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, (*notes, "feared, not seen"))
         located = (
             prep in _AT | _TO | {"near", "between"}
             or (prep == "from" and cue.strong)

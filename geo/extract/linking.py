@@ -61,6 +61,13 @@ _ELABORATION = re.compile(
 # U.S. Embassy" says where they are (Baghdad) and what they do there (guard the embassy).
 _GERUND = re.compile(r"\b(?!including\b|during\b|along\b)[a-z]{3,}ing\b")
 _LIST_GAP_CHARS, _LIST_GAP_WORDS = 45, 3
+# "the departure raises concerns in Anbar": what a move causes somewhere is not the move there.
+_CONSEQUENCE = re.compile(
+    r"\b(?:raise[sd]?|spark(?:s|ed)?|fuel(?:s|led|ed)?|cause[sd]?|worr(?:y|ies|ied)|"
+    r"alarm(?:s|ed)?|concern(?:s|ed)|prompt(?:s|ed)?|pose[sd]?|affect(?:s|ed)?|"
+    r"impact(?:s|ed)?|leaves?\s+a\s+(?:vacuum|gap)|fears?|risks?|debate[sd]?)\b",
+    re.I,
+)
 _COORDINATED = re.compile(
     r"\s*,?\s*(?:and|or|as\s+well\s+as|plus|along\s+with)\s+(?:an?|the)?", re.I
 )
@@ -148,7 +155,7 @@ def _forward(
         if m.end > scope_end:
             break
         gap = _gap(text, cursor, m.start, blanks)
-        if _BREAKERS.search(gap):
+        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap):
             break
         if links:
             if (
