@@ -559,3 +559,16 @@ def test_reducing_needs_forces_named_as_reducing() -> None:
 )
 def test_consequences_fears_and_prevention(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
     assert claims_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("A few dozen US troops remain at Harir.", None),  # a count, not a residual wording
+        ("A small U.S. contingent stays at Harir.", "residual"),
+        ("Only a small number of US advisers remain at Harir.", "residual"),
+    ],
+)
+def test_residual_wording_not_counts(body: str, status: str | None) -> None:
+    (claim,) = extract(article(body))
+    assert (claim.place_id, claim.status) == ("harir", status)

@@ -63,7 +63,8 @@ _PAST_PRESENCE = re.compile(
     r"\b(?:were|was|had\s+been|used\s+to|formerly|previously|once|until)\b", re.I
 )
 _RESIDUAL = re.compile(
-    r"\b(?:only|a\s+few|handful|residual|small\s+(?:number|team|contingent|group|detachment)|"
+    r"\b(?:only|a\s+few(?!\s+(?:dozen|hundred|thousand))|handful|residual|"
+    r"small\s+(?:[\w.-]+\s+){0,2}?(?:number|team|contingent|group|detachment|unit|force)|"
     r"skeleton|remaining\s+few)\b",
     re.I,
 )
