@@ -39,11 +39,17 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     actors = _resolve_group(_find_actors(text, start, end), state)
     state.coalition_seen = state.coalition_seen or any(a.actor == "coalition" for a in actors)
     implicit = _IMPLICIT_PRESENCE.search(text, start, end)
-    if not cues and not implicit:
+    named = [_shift(m, start) for m in gaz.find(text[start:end])] if cues or implicit else []
+    mentions = _with_anaphoric_sites(text, start, end, named, state, gaz) if named or cues else []
+    if not mentions:
         # No claim here, but the places named are the discourse: "the base" later, provinces.
-        named = gaz.find(text[start:end])
+        if not cues and not implicit:
+            named = gaz.find(text[start:end])
+            _remember_places(named, state)
         state.seen_places = state.seen_places or bool(named)
-        _remember_places(named, state)
+        state.seen_cues = state.seen_cues or (
+            bool(cues) and any(a.actor in {"coalition", "isis"} for a in actors)
+        )
         if actors:
             state.actor = actors[-1].actor
         state.undated = (start, end)  # its dates are read only if the next sentence borrows them
@@ -61,9 +67,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     if carried:
         dates = _SentenceDates(previous, ())
     state.seen_cues = state.seen_cues or bool(implicit)
-    mentions = [_shift(m, start) for m in gaz.find(text[start:end])]
-    state.seen_places = state.seen_places or bool(mentions)
-    mentions = _with_anaphoric_sites(text, start, end, mentions, state, gaz)
+    state.seen_places = True
     mentions, blanks = _claimable_mentions(text, mentions)
     drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
     claimed = {id(d.cue): d.cue for d in drafts}.values()
