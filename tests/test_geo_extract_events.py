@@ -572,3 +572,24 @@ def test_consequences_fears_and_prevention(body: str, expected: set[tuple[ClaimK
 def test_residual_wording_not_counts(body: str, status: str | None) -> None:
     (claim,) = extract(article(body))
     assert (claim.place_id, claim.status) == ("harir", status)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Coalition forces in Erbil will stay until September 2026, Kurdish officials said.",
+            {(PRESENCE, "erbil")},
+        ),
+        (
+            "US troops stationed in Syria crossed into Iraq's Kurdistan Region on Tuesday.",
+            {(ARRIVAL, "kurdistan_region")},
+        ),
+        ("There are currently around 2,500 American soldiers in Iraq.", {(PRESENCE, "iraq")}),
+        ("Militias have attacked US troops in Iraq.", set()),  # no figure: no national claim
+    ],
+)
+def test_subjects_crossings_and_national_figures(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) == expected

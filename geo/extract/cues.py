@@ -60,7 +60,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             words(
                 r"left|leav(?:e|es|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
                 r"shift(?:s|ed|ing)?|reposition(?:s|ed|ing)?|quit|"
-                r"head(?:s|ed|ing)?(?=\s+(?:for|to|towards?)\b)|bound(?=\s+for\b)"
+                r"head(?:s|ed|ing)?(?=\s+(?:for|to|towards?)\b)|bound(?=\s+for\b)|"
+                r"cross(?:es|ed|ing)?(?=\s+(?:into|to)\b)"
             ),
         ),
         (

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from geo.articles import Article
 from geo.claims import ClaimKind, DateSpan
 from geo.extract.actors import COALITION_WORDS, FIGHTS_ISIS, OTHER_ARMED
+from geo.extract.counts import _find_personnel
 from geo.extract.cues import _Cue
 from geo.extract.dates import _chunk_of
 from geo.extract.lexicon import (
@@ -128,8 +129,12 @@ def _implicit_presence(
         match = None
         for candidate in _IMPLICIT_PRESENCE.finditer(text, window_start, m.start):
             match = candidate if candidate.end() == m.start else None
-        if match is None or m.place.id in claimed or m.place.kind == "country":
+        if match is None or m.place.id in claimed:
             continue
+        if m.place.kind == "country" and not _find_personnel(
+            text, max(start, match.start() - 40), m.start
+        ):
+            continue  # "attacks on US troops in Iraq" says little; "2,500 US soldiers in Iraq" does
         before = text[max(start, match.start() - 40) : match.start()]
         after = text[m.end : m.end + 25]
         if _ABSENT_BEFORE.search(before) or re.match(r"\W*(?:was|were|had)\b", after, re.I):
@@ -152,13 +157,13 @@ def _implicit_presence(
 def _subject_place(
     text: str, start: int, cue: _Cue, mentions: Sequence[PlaceMention]
 ) -> list[_Link]:
-    """'The remaining US advisers in Baghdad will depart': the subject's place is left."""
+    """'The US advisers in Baghdad will depart / will stay': the subject's place."""
     for m in mentions:
         if m.end > cue.start or not _SUBJECT_TAIL.fullmatch(text, m.end, cue.start):
             continue
         named = list(_IMPLICIT_PRESENCE.finditer(text, max(start, m.start - 80), m.start))
         if named and named[-1].end() == m.start:
-            return [_Link(m, "from", backward=True)]
+            return [_Link(m, "from" if cue.family == "move" else "in", backward=True)]
     return []
 
 
@@ -259,7 +264,7 @@ def _drafts(
             links = _backward(text, cue, scope_start, mentions, blanks)
         if not links and cue.family in {"stay", "isis"}:
             links = _fronted(text, start, cue, mentions)
-        if not links and cue.family == "move":
+        if not links and cue.family in {"move", "stay"}:
             links = _subject_place(text, start, cue, mentions)
         actor, actor_note = _decide_actor(text, start, end, cue, actors, state)
         if _TAKEOVER.match(cue.text) and state.coalition_seen and actor in _TAKES_OVER:
