@@ -593,3 +593,26 @@ def test_subjects_crossings_and_national_figures(
     body: str, expected: set[tuple[ClaimKind, str]]
 ) -> None:
     assert claims_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Security experts warn that ISIS could exploit the withdrawal to regroup in Anbar.",
+            {(THREAT, "anbar_governorate")},
+        ),
+        (
+            "ISIS may try to regain a foothold in the Hamrin Mountains.",
+            {(THREAT, "hamrin_mountains")},
+        ),
+        ("ISIS could regroup in Anbar, officials said.", {(THREAT, "anbar_governorate")}),
+        ("In May, ISIS attacked a checkpoint in Tarmiyah.", {(ACTIVITY, "tarmiyah")}),
+        (
+            "ISIS cells are still active in the Hamrin Mountains, the official warned.",
+            {(ACTIVITY, "hamrin_mountains")},
+        ),
+    ],
+)
+def test_what_isis_may_do_is_a_threat(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected

@@ -96,6 +96,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"air\s*strikes?|clashes|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
                 r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?|"
                 r"strongholds?|safe\s+havens?|havens?|tunnels?|caves?|dens|bastions?|targeted|"
+                r"foothold|regain(?:s|ed|ing)?|"
                 r"(?:terrorist|militant)\s+(?:hideouts?|positions|cells|groups?)"
             ),
         ),

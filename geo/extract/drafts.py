@@ -95,6 +95,11 @@ _FEARED = re.compile(
     r"(?:\s+[\w-]+){0,3}\s*$",
     re.I,
 )
+_MAY_DO = re.compile(
+    r"\b(?:could|might|(?-i:may)|tr(?:y|ies|ied|ying)\s+to|seek(?:s|ing)?\s+to|"
+    r"aim(?:s|ing)?\s+to|warn(?:s|ed|ing)?\s+that|fears?\s+that|feared\s+that)\b",
+    re.I,
+)
 _STANDOFF = re.compile(r"\b(?:drones?|rockets?|missiles?|Katyushas?|UAVs?)\b", re.I)
 # "an ISIS suspect was sentenced by a court in Baghdad": justice, not activity at the place.
 _JUDICIAL = re.compile(
@@ -353,7 +358,8 @@ def _draft(
         feared = _FEARED.search(text, max(chunk_start, cue.start - 40), cue.start)
         if feared and feared.group("prevent"):
             return None  # "to prevent any resurgence in Diyala": nothing is there yet
-        if feared:  # "fears of an ISIS resurgence in Diyala": a threat to Diyala
+        if feared or _MAY_DO.search(text, max(state.sentence[0], cue.start - 80), cue.start):
+            # "fears of an ISIS resurgence in Diyala", "ISIS could regroup in Anbar": a threat
             return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, (*notes, "feared, not seen"))
         located = (
             prep in _AT | _TO | {"near", "between"}
