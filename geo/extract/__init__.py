@@ -53,9 +53,9 @@ from geo.errors import ArticleError
 from geo.extract.assemble import _dedupe, _sentence_claims, _why_empty
 from geo.extract.counts import parse_personnel
 from geo.extract.dates import resolve_date
-from geo.extract.drafts import _State
 from geo.extract.lexicon import _ISIS_CONTEXT
 from geo.extract.sentences import MAX_SENTENCE_CHARS, mask_markup, split_sentences
+from geo.extract.state import _State
 from geo.gazetteer import Gazetteer, default_names
 
 __all__ = [

@@ -18,17 +18,12 @@ from geo.extract.dates import (
     _sentence_dates,
     _SentenceDates,
 )
-from geo.extract.drafts import (
-    _IMPLICIT_PRESENCE,
-    _Draft,
-    _drafts,
-    _implicit_presence,
-    _shift,
-    _State,
-)
+from geo.extract.drafts import _drafts, _shift
+from geo.extract.implicit import _IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
 from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
+from geo.extract.state import _Draft, _State
 from geo.extract.tense import _RESIDUAL
 from geo.gazetteer import Gazetteer, PlaceMention, PlaceName, covers
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from geo.articles import Article
-from geo.claims import ClaimKind, DateSpan
-from geo.extract.actors import COALITION_WORDS, FIGHTS_ISIS, OTHER_ARMED
-from geo.extract.counts import _find_personnel
+from geo.claims import ClaimKind
+from geo.extract.actors import FIGHTS_ISIS, OTHER_ARMED
 from geo.extract.cues import _Cue
 from geo.extract.dates import _chunk_of
+from geo.extract.implicit import _subject_place
 from geo.extract.lexicon import (
     _ANAPHORIC_SUBJECT,
     _BARE_FORCES,
@@ -21,6 +19,7 @@ from geo.extract.lexicon import (
     _ActorMention,
 )
 from geo.extract.linking import _backward, _forward, _fronted, _Link
+from geo.extract.state import _Draft, _State
 from geo.extract.tense import (
     _AT,
     _DIRECT_ISIS,
@@ -39,51 +38,7 @@ from geo.extract.tense import (
     _move_status,
     _negated,
 )
-from geo.gazetteer import PlaceMention, PlaceName
-
-
-@dataclass(slots=True)
-class _State:
-    """What a sentence may borrow from the one before: its actor and its date."""
-
-    article: Article
-    isis_context: bool
-    actor: Actor | None = None
-    date: DateSpan | None = None
-    seen_places: bool = False
-    seen_cues: bool = False
-    undated: tuple[int, int] | None = None  # a sentence with no cue, dates not yet read
-    armed: Actor | None = None  # the armed group last named, for "the group"
-    provinces: set[str] = field(default_factory=set)  # governorates named as such so far
-    coalition_seen: bool = False  # the article has named coalition forces
-    last_site: PlaceName | None = None  # the base last named, for "the base", "the site"
-    sentence: tuple[int, int] = (0, 0)  # the sentence being read
-    dropped: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    kind: ClaimKind
-    link: _Link
-    cue: _Cue
-    status: str | None
-    notes: tuple[str, ...]
-    siblings: tuple[PlaceMention, ...] = ()  # the places listed under the same cue
-
-
-# "the number of U.S. troops in Erbil", "a drone attack on coalition forces at Harir": forces
-# named at a place are there, even when no verb says so.
-_IMPLICIT_PRESENCE = re.compile(
-    rf"(?-i:\b(?:{COALITION_WORDS}|[Cc]oalition|[Ff]oreign|[Aa]llied))(?:['’]s)?(?:-led)?"
-    r"(?:\s+(?:military|special|combat))?"
-    r"\s+(?P<noun>troops|forces|personnel|soldiers|advisers|trainers|contingent)\s+"
-    r"(?:in|at|inside)\s+(?:the\s+)?",
-    re.I,
-)
-_ABSENT_BEFORE = re.compile(
-    r"\b(?:no|not|without|any|former|formerly|once|previously)\s+(?:[\w.’'-]+\s+){0,3}$", re.I
-)
-
+from geo.gazetteer import PlaceMention
 
 _NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz)", re.I)
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
@@ -119,62 +74,6 @@ _BARE_COUNT = re.compile(
 _NEEDED = re.compile(
     r"\b(?:needed|necessary|required|requested|asked|seeking|seeks?|want(?:s|ed)?|demand(?:s|ed)?|"
     r"allowed|permitted)\s+(?:[\w-]+\s+){0,2}?to\s+$",
-    re.I,
-)
-
-
-def _implicit_presence(
-    text: str, start: int, mentions: Sequence[PlaceMention], drafts: Sequence[_Draft]
-) -> list[_Draft]:
-    """Presence where forces are named at a place the sentence says nothing else about."""
-    claimed = {d.link.mention.place.id for d in drafts}
-    found: list[_Draft] = []
-    for m in mentions:
-        window_start = max(start, m.start - 80)
-        match = None
-        for candidate in _IMPLICIT_PRESENCE.finditer(text, window_start, m.start):
-            match = candidate if candidate.end() == m.start else None
-        if match is None or m.place.id in claimed:
-            continue
-        if m.place.kind == "country" and not _find_personnel(
-            text, max(start, match.start() - 40), m.start
-        ):
-            continue  # "attacks on US troops in Iraq" says little; "2,500 US soldiers in Iraq" does
-        before = text[max(start, match.start() - 40) : match.start()]
-        after = text[m.end : m.end + 25]
-        if _ABSENT_BEFORE.search(before) or re.match(r"\W*(?:was|were|had)\b", after, re.I):
-            continue
-        noun_end = match.end("noun")
-        cue = _Cue("stay", match.start(), noun_end, text[match.start() : noun_end])
-        found.append(
-            _Draft(
-                ClaimKind.COALITION_PRESENCE,
-                _Link(m, "in"),
-                cue,
-                None,
-                ("forces named at the place, no verb",),
-            )
-        )
-        claimed.add(m.place.id)
-    return found
-
-
-def _subject_place(
-    text: str, start: int, cue: _Cue, mentions: Sequence[PlaceMention]
-) -> list[_Link]:
-    """'The US advisers in Baghdad will depart / will stay': the subject's place."""
-    for m in mentions:
-        if m.end > cue.start or not _SUBJECT_TAIL.fullmatch(text, m.end, cue.start):
-            continue
-        named = list(_IMPLICIT_PRESENCE.finditer(text, max(start, m.start - 80), m.start))
-        if named and named[-1].end() == m.start:
-            return [_Link(m, "from" if cue.family == "move" else "in", backward=True)]
-    return []
-
-
-_SUBJECT_TAIL = re.compile(
-    r"\s+(?:(?:will|would|are|is|were|was|have|has|had|also|now|soon|to|set|due|expected|"
-    r"begin|began|start|started|already|being)\s+)*",
     re.I,
 )
 
