@@ -616,3 +616,11 @@ def test_subjects_crossings_and_national_figures(
 )
 def test_what_isis_may_do_is_a_threat(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
     assert claims_of(body) == expected
+
+
+def test_what_operations_do_for_security_somewhere_is_not_isis_there() -> None:
+    body = (
+        f"{ISIS_LEAD} These joint operations limit the mobility of extremists and strengthen "
+        "security across northern Kirkuk."
+    )
+    assert claims_of(body) - {(ACTIVITY, "north")} == set()

@@ -65,7 +65,8 @@ _LIST_GAP_CHARS, _LIST_GAP_WORDS = 45, 3
 _CONSEQUENCE = re.compile(
     r"\b(?:raise[sd]?|spark(?:s|ed)?|fuel(?:s|led|ed)?|cause[sd]?|worr(?:y|ies|ied)|"
     r"alarm(?:s|ed)?|concern(?:s|ed)|prompt(?:s|ed)?|pose[sd]?|affect(?:s|ed)?|"
-    r"impact(?:s|ed)?|leaves?\s+a\s+(?:vacuum|gap)|fears?|risks?|debate[sd]?)\b",
+    r"impact(?:s|ed)?|leaves?\s+a\s+(?:vacuum|gap)|fears?|risks?|debate[sd]?|"
+    r"limit\s+the|strengthens?|boosts?|improves?|enhances?)\b",
     re.I,
 )
 _COORDINATED = re.compile(
