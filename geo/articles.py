@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from geo.errors import ArticleError
-from geo.layers_io import DATA_DIR
 
-ARTICLES_DIR = DATA_DIR / "articles"
+# Not geo.layers_io.DATA_DIR: reading articles must not import geopandas (`posture-map extract`).
+ARTICLES_DIR = Path(__file__).resolve().parent.parent / "data" / "articles"
 # The folder the app and CLI read by default; tests point it at their own corpus.
 ARTICLES_ENV = "POSTURE_MAP_ARTICLES"
 MAX_ARTICLE_BYTES = 1_000_000  # a long feature is ~50 kB; anything near 1 MB is not an article

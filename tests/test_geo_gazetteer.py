@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from geo.gazetteer import find_places, name_key, resolve_place
+from geo.gazetteer import default_gazetteer, default_names, find_places, name_key, resolve_place
+from tests.conftest import SEED
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -181,3 +188,38 @@ def test_balad_alone_is_not_the_air_base() -> None:
 def test_find_places_sees_makhmour_but_not_the_unmapped_qarachogh() -> None:
     text = "ISIS remnants are hiding in the Qarachogh mountains near Makhmour."
     assert [(m.place.id, m.text) for m in find_places(text)] == [("makhmour", "Makhmour")]
+
+
+def test_the_names_only_and_the_geometry_gazetteer_share_every_name() -> None:
+    names, shapes = default_names(), default_gazetteer()
+    assert names.places.keys() == shapes.places.keys()
+    for place_id, place in names.places.items():
+        assert not hasattr(place, "geometry")
+        assert shapes.places[place_id].geometry is not None
+        assert (place.name, place.aliases, place.kind) == (
+            shapes.places[place_id].name,
+            shapes.places[place_id].aliases,
+            shapes.places[place_id].kind,
+        )
+    text = "Troops left the Ain al-Asad airbase and BIAP for Irbil airport and Harir."
+    assert [(m.place.id, m.text) for m in names.find(text)] == [
+        (m.place.id, m.text) for m in shapes.find(text)
+    ]
+
+
+def test_extracting_an_article_does_not_import_geopandas() -> None:
+    code = (
+        "import sys; from cli import main; "
+        f"main(['extract', {str(SEED)!r}]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'geopandas', 'shapely'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert '"kind": "coalition_presence"' in result.stdout
+    assert result.stdout.rstrip().endswith("[]")
+
+
+def test_a_name_run_together_or_spaced_finds_the_same_place() -> None:
+    found = find_places("Strikes near Alasad and Ain al Asad, then Tal Afar and Talafar.")
+    assert [m.place.id for m in found] == ["ain_al_asad", "ain_al_asad", "tal_afar", "tal_afar"]

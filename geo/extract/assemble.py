@@ -1,0 +1,323 @@
+"""Assembling claims sentence by sentence: places, counts, dates and notes onto each draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Iterable, Sequence
+
+from geo.claims import Claim, ClaimKind, DateSpan, Personnel, SourceRef
+from geo.extract.actors import OTHER_ARMED
+from geo.extract.counts import _find_personnel
+from geo.extract.cues import _Cue, _find_cues
+from geo.extract.dates import (
+    _SAME_TIME,
+    _chunk_of,
+    _chunks,
+    _date_for,
+    _sentence_dates,
+    _SentenceDates,
+)
+from geo.extract.drafts import _drafts, _shift
+from geo.extract.implicit import _IMPLICIT_PRESENCE, _implicit_presence
+from geo.extract.levels import level_claims
+from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
+from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
+from geo.extract.state import _Draft, _State
+from geo.extract.tense import _RESIDUAL
+from geo.gazetteer import Gazetteer, PlaceMention, PlaceName, covers
+
+
+def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _State) -> list[Claim]:
+    state.sentence = (start, end)
+    cues = _find_cues(text, start, end)
+    actors = _resolve_group(_find_actors(text, start, end), state)
+    state.coalition_seen = state.coalition_seen or any(a.actor == "coalition" for a in actors)
+    implicit = _IMPLICIT_PRESENCE.search(text, start, end)
+    named = [_shift(m, start) for m in gaz.find(text[start:end])] if cues or implicit else []
+    mentions = _with_anaphoric_sites(text, start, end, named, state, gaz) if named or cues else []
+    if not mentions:
+        # No claim here, but the places named are the discourse: "the base" later, provinces.
+        if not cues and not implicit:
+            named = gaz.find(text[start:end])
+            _remember_places(named, state)
+        state.seen_places = state.seen_places or bool(named)
+        state.seen_cues = state.seen_cues or (
+            bool(cues) and any(a.actor in {"coalition", "isis"} for a in actors)
+        )
+        if actors:
+            state.actor = actors[-1].actor
+        state.undated = (start, end)  # its dates are read only if the next sentence borrows them
+        return level_claims(text, start, end, state.article, gaz) if state.coalition_seen else []
+    chunks = _chunks(text, start, end)
+    published = state.article.published
+    dates = _sentence_dates(text, start, end, published, chunks, cues)
+    previous = _previous_date(text, state)
+    carried = (
+        dates.wide is None
+        and not dates.local
+        and bool(_SAME_TIME.match(text[start:end]))
+        and previous is not None
+    )
+    if carried:
+        dates = _SentenceDates(previous, ())
+    state.seen_cues = state.seen_cues or bool(implicit)
+    state.seen_places = True
+    mentions, blanks = _claimable_mentions(text, mentions)
+    drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
+    claimed = {id(d.cue): d.cue for d in drafts}.values()
+    drafted = [
+        _claim(text, start, end, d, cues, chunks, dates, carried, state, list(claimed))
+        for d in drafts
+    ]
+    if implicit:
+        for d in _implicit_presence(text, start, mentions, drafts):
+            all_cues = sorted([*cues, d.cue], key=lambda c: c.start)
+            drafted.append(_claim(text, start, end, d, all_cues, chunks, dates, carried, state))
+    if actors:
+        state.actor = actors[-1].actor
+    state.date = dates.wide or (dates.local[-1][2] if dates.local else previous)
+    state.undated = None
+    if state.coalition_seen:
+        drafted.extend(level_claims(text, start, end, state.article, gaz))
+    return [c for c in drafted if _current_enough(c, state)]
+
+
+# "US forces had entirely vacated the site": the base the article last named.
+_THE_SITE = re.compile(
+    r"\b[Tt]he\s+(?:same\s+)?(?:base|site|facility|air\s*base|airbase|installation|compound)\b"
+    r"(?!\s+(?:of|in|at|near|outside|south|north|east|west)\b)(?!['’]s)"
+)
+_THE_CAPITAL = re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city|[A-Z]))(?!['’]s)")
+_SITE_KINDS = frozenset(
+    {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
+)
+
+
+def _with_anaphoric_sites(
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[PlaceMention],
+    state: _State,
+    gaz: Gazetteer,
+) -> list[PlaceMention]:
+    """Add 'the base' / 'the site' as a mention of the base last named, then remember bases.
+
+    'The capital' alone is Baghdad: the reporting is about Iraq.
+    """
+    found = list(mentions)
+    capital = gaz.places.get("baghdad")
+    if capital is not None:
+        for hit in _THE_CAPITAL.finditer(text, start, end):
+            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+                found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (capital,)))
+    site = state.last_site
+    if site is not None:
+        for hit in _THE_SITE.finditer(text, start, end):
+            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+                found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
+    _remember_places(mentions, state)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _remember_places(mentions: Sequence[PlaceMention], state: _State) -> None:
+    """The base last named and the provinces named as such, for later sentences."""
+    for m in mentions:
+        if m.place.kind in _SITE_KINDS:
+            state.last_site = m.place
+        elif m.place.kind == "governorate":
+            state.provinces.add(m.place.id)
+
+
+_THE_GROUP = re.compile(r"[Tt]he\s+(?:[\w-]+\s+)?(?:group|organi[sz]ation)$")
+
+
+def _resolve_group(actors: list[_ActorMention], state: _State) -> list[_ActorMention]:
+    """'The group' is the armed group last named: ISIS in ISIS reporting, else that militia."""
+    resolved = []
+    for a in actors:
+        if a.actor == "isis" and _THE_GROUP.match(a.text):
+            if state.armed in OTHER_ARMED:
+                a = _ActorMention(state.armed, a.start, a.end, a.text)
+        elif a.actor == "isis" or a.actor in OTHER_ARMED:
+            state.armed = a.actor
+        resolved.append(a)
+    return resolved
+
+
+def _previous_date(text: str, state: _State) -> DateSpan | None:
+    """The date the previous sentence ends on, read now if that sentence was skipped."""
+    if state.undated is not None:
+        a, b = state.undated
+        dates = _sentence_dates(text, a, b, state.article.published, _chunks(text, a, b))
+        state.date = dates.wide or (dates.local[-1][2] if dates.local else state.date)
+        state.undated = None
+    return state.date
+
+
+def _place_for(
+    draft: _Draft,
+    drafts_places: Sequence[PlaceMention],
+    text: str,
+    cue: _Cue,
+    provinces: Collection[str] = (),
+) -> tuple[PlaceName, str | None]:
+    """The place a mention means here: the governorate when the list speaks of provinces."""
+    mention = draft.link.mention
+    place = mention.place
+    governorate = next((c for c in mention.candidates if c.kind == "governorate"), None)
+    if governorate is None or place is governorate:
+        return place, None
+    gap = text[cue.end : mention.start]
+    list_of_provinces = any(
+        all(c.kind == "governorate" for c in m.candidates) for m in drafts_places
+    )
+    if _GOVERNORATE_WORD.search(gap) or list_of_provinces:
+        return governorate, "governorate reading: the text lists provinces"
+    if governorate.id in provinces and draft.kind in {
+        ClaimKind.ISIS_ACTIVITY,
+        ClaimKind.ISIS_THREAT,
+    }:
+        # "airstrikes ... in Kirkuk governorate" earlier: a later bare "Kirkuk" is the province
+        return governorate, "governorate reading: the article names the province"
+    return place, None
+
+
+def _claim(
+    text: str,
+    start: int,
+    end: int,
+    draft: _Draft,
+    cues: Sequence[_Cue],
+    chunks: Sequence[tuple[int, int]],
+    dates: _SentenceDates,
+    carried: bool,
+    state: _State,
+    claimed: Collection[_Cue] | None = None,
+) -> Claim:
+    cue = draft.cue
+    index = cues.index(cue)
+    previous_end = cues[index - 1].end if index > 0 else start
+    next_start = cues[index + 1].start if index + 1 < len(cues) else end
+    place, place_note = _place_for(draft, draft.siblings, text, cue, state.provinces)
+    mention = draft.link.mention
+    coalition = draft.kind in {
+        ClaimKind.COALITION_PRESENCE,
+        ClaimKind.COALITION_ARRIVAL,
+        ClaimKind.COALITION_DEPARTURE,
+    }
+    count_end = mention.start if not draft.link.backward else next_start
+    count_start = previous_end if not draft.link.backward else cue.start
+    personnel = _find_personnel(text, count_start, max(count_end, cue.end)) if coalition else None
+    status = draft.status
+    # Residual from the wording ("only ... remain", "a small team"), never from a head count.
+    if draft.kind is ClaimKind.COALITION_PRESENCE and _RESIDUAL.search(
+        text[previous_end : cue.end]
+    ):
+        status = "residual"
+    notes = list(draft.notes)
+    if personnel is not None and draft.kind is ClaimKind.COALITION_PRESENCE:
+        personnel = _own_figure(personnel, place, draft.siblings, notes)
+    roles: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    country_count = None
+    actors: tuple[str, ...] = ("ISIS",)
+    if coalition:
+        if draft.kind is not ClaimKind.COALITION_DEPARTURE:
+            roles = _roles(text, cue.start, next_start)
+            countries, country_count = _countries(text, cue.start, next_start)
+        actors = _actor_names(text, previous_end, next_start) or (
+            ("Global Coalition",)
+            if "coalition" in text[start:end].casefold()
+            else ("United States",)
+        )
+    chunk = _chunk_of(chunks, cue.start)
+    # A weak cue that made no claim ("joint operations" as a noun) does not end this clause.
+    claiming = [c for c in cues if c.strong or c is cue or claimed is None or c in claimed]
+    later = [c.start for c in claiming if c.start > cue.start]
+    date = _date_for(text, dates, chunk, cue, min(later, default=end), claiming)
+    if status == "completed" and date is not None and date.start > state.article.published:
+        status = "planned"  # "may be moved ... next year": a future date outranks the verb form
+        notes.append(f"status from the date ({date.text})")
+    if (
+        status is None
+        and date is not None
+        and not (dates.reported and date is dates.wide)
+        and draft.kind in {ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}
+    ):
+        # "the withdrawal from federal Iraq last year": no tense, but the date says it is done.
+        published = state.article.published
+        status = (
+            "completed" if date.end < published else "planned" if date.start > published else None
+        )
+        if status:
+            notes.append(f"status from the date ({date.text})")
+    if place_note:
+        notes.append(place_note)
+    if carried and date is not None:
+        notes.append("date carried from the previous sentence (same time / same move)")
+    if draft.link.backward:
+        notes.append("place named before the cue (relative clause or passive)")
+    return Claim(
+        kind=draft.kind,
+        place_id=place.id,
+        place_text=state.article.body[mention.start : mention.end],
+        quote=state.article.body[start:end],
+        start=start,
+        end=end,
+        source=SourceRef.of(state.article),
+        personnel=personnel,
+        actors=actors,
+        countries=countries,
+        country_count=country_count,
+        roles=roles,
+        status=status,
+        date=date,
+        notes=tuple(notes),
+    )
+
+
+def _own_figure(
+    personnel: Personnel, place: PlaceName, listed: Sequence[PlaceMention], notes: list[str]
+) -> Personnel | None:
+    """A head count given for several places at once belongs to the one holding all the others.
+
+    "1,800 troops ... in the Kurdistan Region, at Erbil air base and at Harir" counts the
+    region's forces; "2,500 troops ..., mostly at Ain al-Asad and Harir" is neither base's
+    count, so the map gives it to none (the quote keeps it).
+    """
+    group = {m.place.id: m.place for m in listed} | {place.id: place}
+    if len(group) == 1:
+        return personnel
+    whole = [p.id for p in group.values() if all(covers(p, other) for other in group.values())]
+    if whole == [place.id]:
+        return personnel
+    notes.append(f"figure {personnel.text!r} counts {len(group)} places together, not this one")
+    return None
+
+
+def _current_enough(claim: Claim, state: _State) -> bool:
+    """Drop ISIS activity and presence dated more than a year before publication: history."""
+    if claim.kind in {ClaimKind.COALITION_DEPARTURE, ClaimKind.COALITION_ARRIVAL}:
+        return True
+    if claim.date and claim.date.end < state.article.published - dt.timedelta(days=366):
+        state.dropped.append(f"historical ({claim.date.text}): {claim.place_text}")
+        return False
+    return True
+
+
+def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
+    unique: dict[tuple[int, str, str], Claim] = {}
+    for c in claims:
+        unique.setdefault((c.start, c.kind.value, c.place_id), c)
+    return sorted(unique.values(), key=lambda c: (c.start, c.kind.value, c.place_id))
+
+
+def _why_empty(state: _State) -> list[str]:
+    """Why an article gave no claim, from what the sentence pass saw (no second lookup)."""
+    if not state.seen_places:
+        return ["no Iraqi place from the gazetteer is named in the text"]
+    if not state.seen_cues and not state.dropped:
+        return ["places are named, but no sentence says forces or ISIS are, go or threaten there"]
+    return ["places are named, but no statement ties forces or ISIS to them", *state.dropped]

@@ -1,0 +1,407 @@
+"""Dates resolved against publication, and which date in a sentence dates which cue."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.claims import DateSpan
+from geo.extract.cues import _Cue
+from geo.extract.sentences import _BREAKERS, _REPORTING
+
+
+def resolve_date(text: str, published: dt.date, *, future: bool = False) -> DateSpan | None:
+    """The first date expression in `text`, resolved against the publication date."""
+    found = _date_matches(text, published, future=future)
+    return found[0][2] if found else None
+
+
+# Dates
+
+_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+# Capitalised whole words only: "a separate incident" holds no "Sep", "the march" no March.
+_MONTH = (
+    r"(?-i:\b(?:January|February|March|April|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![A-Za-z])))"
+)
+_MONTH_OR_MAY = rf"(?:{_MONTH}|(?-i:\bMay\b))"
+_WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_REL_YEAR = rf"(?:{_YEAR}|next\s+year|this\s+year|last\s+year)"
+_PART = (
+    r"(?:early|mid|mid-|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|"
+    r"the\s+start\s+of|start\s+of)"
+)
+_DATE = re.compile(
+    rf"(?P<between>between\s+(?P<m1>{_MONTH_OR_MAY})\s+and\s+(?P<m2>{_MONTH_OR_MAY})"
+    rf"(?:\s*,?\s*(?P<by>{_REL_YEAR}))?)|"
+    rf"(?P<part>{_PART})\s*(?P<pm>{_MONTH_OR_MAY})(?:\s*,?\s*(?P<py>{_REL_YEAR}))?|"
+    rf"(?P<md>{_MONTH_OR_MAY})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<dy1>{_YEAR}))?|"
+    rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{_MONTH_OR_MAY})(?:\s*,?\s*(?P<dy2>{_YEAR}))?|"
+    rf"(?:(?P<mprep>in|since|by|until|from|during|through|last|next|this)\s+)?"
+    rf"(?P<mo>{_MONTH_OR_MAY})(?:\s*,?\s*(?P<my>{_REL_YEAR}))?|"
+    rf"(?P<wrel>last|this|next|on)?\s*\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    rf"Saturday|Sunday)\b|"
+    rf"(?P<rel>earlier\s+this\s+(?:month|year)|later\s+this\s+(?:month|year)|"
+    rf"(?:this|last|next)\s+(?:week|month|year)|yesterday|today|tonight|"
+    rf"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)|"
+    rf"(?:(?P<ypart>early|late|mid-?|(?:the\s+)?end\s+of)\s*-?\s*|"
+    rf"(?:in|since|by|until|during|from|of)\s+)(?P<year>{_YEAR})\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|scheduled|expected|set\s+to|due|next|by|until|"
+    r"upcoming|plans?\s+to)\b",
+    re.I,
+)
+
+
+_YEAR_PARTS = {"ear": (1, 3), "mid": (6, 7), "lat": (10, 12)}  # the end of a year: below
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_of(qualifier: str | None, published: dt.date) -> int | None:
+    if not qualifier:
+        return None
+    q = qualifier.casefold()
+    if q.startswith("next"):
+        return published.year + 1
+    if q.startswith("last"):
+        return published.year - 1
+    if q.startswith("this"):
+        return published.year
+    return int(q)
+
+
+def _month_year(month: int, published: dt.date, *, future: bool) -> int:
+    """The year of a bare month: the latest on or before publication, or the next if future."""
+    if future:
+        return published.year if month >= published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.casefold().rstrip(".")]
+
+
+def _resolve(m: re.Match[str], published: dt.date, future: bool) -> DateSpan | None:
+    """One date match -> a span; None for words that only look like dates ('may')."""
+    g = m.groupdict()
+    text = m.group(0).strip()
+    if g["between"]:
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        year = _year_of(g["by"], published) or _month_year(m1, published, future=future)
+        end_year = year if m2 >= m1 else year + 1
+        return DateSpan(dt.date(year, m1, 1), _month_end(end_year, m2), text)
+    if g["part"]:
+        month = _month(g["pm"])
+        year = _year_of(g["py"], published) or _month_year(month, published, future=future)
+        part = g["part"].casefold()
+        last = calendar.monthrange(year, month)[1]
+        first, final = (
+            (1, 10)
+            if part.startswith(("early", "the beginning", "beginning", "the start", "start"))
+            else (11, 20)
+            if part.startswith("mid")
+            else (21, last)
+        )
+        return DateSpan(dt.date(year, month, first), dt.date(year, month, final), text)
+    if g["md"] or g["dm"]:
+        month = _month(g["md"] or g["dm"])
+        day = int(g["d1"] or g["d2"])
+        explicit = g["dy1"] or g["dy2"]
+        year = int(explicit) if explicit else _month_year(month, published, future=future)
+        if day > calendar.monthrange(year, month)[1]:
+            return None
+        if not explicit and not future and dt.date(year, month, day) > published:
+            year -= 1
+        return DateSpan(dt.date(year, month, day), dt.date(year, month, day), text)
+    if g["mo"]:
+        if g["mo"].casefold() == "may" and not (g["mprep"] or g["my"]):
+            return None  # the modal verb
+        month = _month(g["mo"])
+        prep = (g["mprep"] or "").casefold()
+        year = _year_of(g["my"], published) or (
+            published.year + (1 if month <= published.month else 0)
+            if prep == "next"
+            else _month_year(month, published, future=future or prep in {"by", "until"})
+        )
+        return DateSpan(dt.date(year, month, 1), _month_end(year, month), text)
+    if g["wd"]:
+        target = _WEEKDAYS[g["wd"].casefold()]
+        back = (published.weekday() - target) % 7
+        if (g["wrel"] or "").casefold() == "next":
+            when = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+        else:
+            when = published - dt.timedelta(days=back)
+        return DateSpan(when, when, text)
+    if g["rel"]:
+        return _relative(g["rel"].casefold(), published, text)
+    if g["year"]:
+        year = int(g["year"])
+        # "mid-2025": June-July; "early 2025": Jan-Mar; "late 2025": Oct-Dec; "end of": Dec.
+        part = (g["ypart"] or "").casefold()
+        if "end" in part:  # like "the end of September" (21st on): the last third of December
+            return DateSpan(dt.date(year, 12, 21), dt.date(year, 12, 31), text)
+        first, last = _YEAR_PARTS.get(part[:3], (1, 12))
+        return DateSpan(dt.date(year, first, 1), _month_end(year, last), text)
+    return None
+
+
+def _relative(rel: str, p: dt.date, text: str) -> DateSpan:
+    rel = re.sub(r"\s+", " ", rel)
+    month_start = p.replace(day=1)
+    monday = p - dt.timedelta(days=p.weekday())
+    prev_month_end = month_start - dt.timedelta(days=1)
+    spans = {
+        "yesterday": (p - dt.timedelta(days=1), p - dt.timedelta(days=1)),
+        "today": (p, p),
+        "tonight": (p, p),
+        "this morning": (p, p),
+        "this afternoon": (p, p),
+        "this evening": (p, p),
+        "earlier today": (p, p),
+        "last night": (p - dt.timedelta(days=1), p),
+        "this week": (p - dt.timedelta(days=p.weekday()), p),
+        "last week": (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)),
+        "next week": (monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)),
+        "this month": (month_start, _month_end(p.year, p.month)),
+        "earlier this month": (month_start, p),
+        "later this month": (p, _month_end(p.year, p.month)),
+        "last month": (prev_month_end.replace(day=1), prev_month_end),
+        "next month": (
+            _month_end(p.year, p.month) + dt.timedelta(days=1),
+            _month_end(*_next_month(p)),
+        ),
+        "this year": (dt.date(p.year, 1, 1), dt.date(p.year, 12, 31)),
+        "earlier this year": (dt.date(p.year, 1, 1), p),
+        "later this year": (p, dt.date(p.year, 12, 31)),
+        "last year": (dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31)),
+        "next year": (dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 12, 31)),
+    }
+    first, last = spans[rel]
+    return DateSpan(first, last, text)
+
+
+def _next_month(p: dt.date) -> tuple[int, int]:
+    return (p.year + 1, 1) if p.month == 12 else (p.year, p.month + 1)
+
+
+def _date_matches(
+    text: str, published: dt.date, *, future: bool, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, DateSpan]]:
+    found = []
+    for a, b in _anchored_ranges(text, start, len(text) if end is None else end):
+        for m in _DATE.finditer(text, a, b):
+            if not m.group(0).strip():
+                continue
+            span = _resolve(m, published, future)
+            if span is not None and _SINCE.match(m.group(0)) and span.end < published:
+                span = DateSpan(span.start, published, span.text)  # "since 2017": to this day
+            if span is not None:
+                found.append((m.start(), m.end(), span))
+    return _between(text, found)
+
+
+def _between(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, int, DateSpan]]:
+    """'between Saturday, June 14, and Sunday June 15': one span from the first to the last."""
+    merged: list[tuple[int, int, DateSpan]] = []
+    i = 0
+    while i < len(found):
+        a, b, _ = found[i]
+        j = i
+        if _BETWEEN.search(text, max(0, a - 12), a):
+            joined = False
+            while j + 1 < len(found) and _DATE_JOIN.fullmatch(text, b, found[j + 1][0]):
+                joined = joined or "and" in text[b : found[j + 1][0]]
+                j += 1
+                b = found[j][1]
+            if joined:
+                spans = [found[k][2] for k in range(i, j + 1)]
+                # "Saturday, June 14": the calendar date says which Saturday
+                dated = [s for s in spans if not _WEEKDAY_ONLY.fullmatch(s.text)] or spans
+                first, last = min(s.start for s in dated), max(s.end for s in dated)
+                merged.append((a, b, DateSpan(first, last, text[a:b].strip())))
+                i = j + 1
+                continue
+            j = i
+        merged.append(found[i])
+        i += 1
+    return merged
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I
+)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_DATE_JOIN = re.compile(r"[\s,]*(?:and\s*)?", re.I)
+
+
+# Every date expression holds a month, a weekday, a year or a relative word: _DATE (slow, with
+# its optional lead-ins) only runs around those, from a word start far enough before each.
+_DATE_ANCHOR = re.compile(
+    rf"{_MONTH_OR_MAY}|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    rf"\b{_YEAR}\b|(?i:\b(?:yesterday|today|tonight|week|month|year|morning|afternoon|evening|"
+    rf"night)\b)"
+)
+_LEAD, _TAIL = 48, 32
+# ", and overall troop levels are expected to drop ... by 2026": a clause of its own.
+_OWN_CLAUSE = re.compile(
+    r"^\W*(?:and|but|while)\s+(?:[\w-]+\s+){1,4}?(?:are|is|was|were|will|would|have|has|had)\b",
+    re.I,
+)
+_ASIDE = re.compile(r"\W*(?:set|scheduled|due|planned|expected)\s+(?:for|in|by)\b", re.I)
+_SINCE = re.compile(r"\s*since\b", re.I)
+
+
+def _anchored_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for m in _DATE_ANCHOR.finditer(text, start, end):
+        a = max(start, m.start() - _LEAD)
+        while a > start and not text[a - 1].isspace():
+            a -= 1  # from a word start, as a scan of the whole sentence would reach it
+        b = min(end, m.end() + _TAIL)
+        if ranges and a <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], b)
+        else:
+            ranges.append((a, b))
+    return ranges
+
+
+# ---------------------------------------------------------------------------------------------
+# Chunks: which date in a sentence dates which cue
+
+_CHUNK_SPLIT = re.compile(r",\s+|;\s+|\s+[-–—]\s+")
+_LEADING_ADVERBIAL = re.compile(
+    r"^\W*(?:(?:in|on|by|since|between|around|during|from|as\s+of|earlier|later|last|this|"
+    r"until)\s+)?(?:the\s+)?$",
+    re.I,
+)
+# "In a separate incident on Sunday, ...": a verbless opening phrase dates the whole sentence.
+_SCENE_SETTING = re.compile(
+    r"^\W*(?:In|On|At|During|Late|Early|Earlier|Later)\b(?![^,]*\b\w+ed\b)[^,]*$"
+)
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?$", re.I)
+_UNTIL_START = re.compile(r"(?:until|till|through)\b", re.I)
+_SAME_TIME = re.compile(
+    r"^\W*(?:(?:Around|At|About)\s+the\s+same\s+time|(?:The|This|That)\s+(?:shift|move|"
+    r"withdrawal|drawdown|pull-?out|relocation|redeployment|plan|handover|transfer|"
+    r"departure|phase|process)\b|Meanwhile)",
+    re.I,
+)
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for m in _CHUNK_SPLIT.finditer(text, start, end):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _chunk_of(chunks: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in chunks:
+        if a <= pos < b:
+            return a, b
+    return chunks[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceDates:
+    wide: DateSpan | None  # applies to every cue (leading adverbial, reporting clause)
+    local: tuple[tuple[int, tuple[int, int], DateSpan], ...]  # (offset, chunk, date)
+    reported: bool = False  # `wide` dates the telling ("told Rudaw on Monday"), not the event
+
+
+def _sentence_dates(
+    text: str,
+    start: int,
+    end: int,
+    published: dt.date,
+    chunks: Sequence[tuple[int, int]],
+    cues: Sequence[_Cue] = (),
+) -> _SentenceDates:
+    wide: DateSpan | None = None
+    reported = False
+    local: list[tuple[int, tuple[int, int], DateSpan]] = []
+    for a, b, span in _date_matches(text, published, future=False, start=start, end=end):
+        chunk = _chunk_of(chunks, a)
+        if _FUTURE.search(text[chunk[0] : chunk[1]]):
+            redo = _date_matches(text, published, future=True, start=a, end=b)
+            span = redo[0][2] if redo else span
+        until = _UNTIL.search(text[max(start, a - 8) : a]) or _UNTIL_START.match(span.text)
+        if until and span.end >= published:
+            # "will stay until September 2026": the claim holds from now to then.
+            label = (
+                span.text
+                if _UNTIL_START.match(span.text)
+                else (f"{until.group(0).strip()} {span.text}")
+            )
+            span = DateSpan(min(published, span.start), span.end, label)
+        leading = (
+            chunk == chunks[0]
+            and len(chunks) > 1
+            and bool(
+                _LEADING_ADVERBIAL.match(text[chunk[0] : a])
+                or (
+                    _SCENE_SETTING.match(text[chunk[0] : chunk[1]])
+                    and not any(chunk[0] <= c.start < chunk[1] for c in cues)
+                )
+            )
+        )
+        reporting = _REPORTING.search(text[chunk[0] : chunk[1]])
+        # "The first, set for September 2025, involves pulling forces out of ...": a verbless
+        # aside before the statement's first cue dates the whole statement.
+        leading = leading or bool(
+            cues
+            and chunk[1] <= cues[0].start
+            and chunk != chunks[0]
+            and _ASIDE.match(text[chunk[0] : chunk[1]])
+        )
+        if (leading or reporting) and wide is None:
+            wide, reported = span, not leading
+        else:
+            local.append((a, chunk, span))
+    return _SentenceDates(wide, tuple(local), reported)
+
+
+def _date_for(
+    text: str,
+    dates: _SentenceDates,
+    chunk: tuple[int, int],
+    cue: _Cue,
+    next_start: int,
+    cues: Sequence[_Cue],
+) -> DateSpan | None:
+    """The date of the cue's own clause, else one in its chunk, else the sentence-wide one.
+
+    The clause's date is the first after the cue (before the next cue, across commas into a
+    phrase with no cue and no clause of its own: "handed K1, northwest of Kirkuk, over to Iraqi
+    forces in 2020").
+    """
+    for offset, c, span in dates.local:
+        if cue.start <= offset < next_start and (
+            c == chunk
+            or (
+                not any(c[0] <= q.start < c[1] for q in cues)
+                and not _BREAKERS.search(text[c[0] : offset])
+                and not _OWN_CLAUSE.match(text[c[0] : offset])
+            )
+        ):
+            return span
+    for _, c, span in dates.local:
+        if c == chunk:
+            return span
+    return dates.wide
+
+
+# ---------------------------------------------------------------------------------------------

@@ -1,0 +1,362 @@
+"""Drafts: a cue, its actor and one linked place -> what kind of claim, if any, holds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geo.claims import ClaimKind
+from geo.extract.actors import FIGHTS_ISIS, OTHER_ARMED
+from geo.extract.cues import _Cue
+from geo.extract.dates import _chunk_of
+from geo.extract.implicit import _subject_place
+from geo.extract.lexicon import (
+    _ANAPHORIC_SUBJECT,
+    _BARE_FORCES,
+    _ISIS_CONTEXT,
+    Actor,
+    _actor_for,
+    _ActorMention,
+)
+from geo.extract.linking import _backward, _forward, _fronted, _Link
+from geo.extract.state import _Draft, _State
+from geo.extract.tense import (
+    _AT,
+    _DIRECT_ISIS,
+    _DIRECT_MOVES,
+    _FROM,
+    _HEDGE,
+    _LEAVE,
+    _LEFT_BEHIND,
+    _OPERATION_OF,
+    _PAST_PRESENCE,
+    _PLACED,
+    _PLANNED,
+    _RESIDUAL,
+    _TO,
+    _hypothetical,
+    _move_status,
+    _negated,
+)
+from geo.gazetteer import PlaceMention
+
+_NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz)", re.I)
+_TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
+_TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
+_BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
+_FEARED = re.compile(
+    r"\b(?:(?P<prevent>prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|avoid(?:s|ed|ing)?)|fears?|feared|risks?|concerns?\s+(?:about|over)|possible|potential|"
+    r"likely|warn(?:s|ed|ing)?\s+of)\b(?:\s+(?:of|that|any|an?|the|a\s+possible))*"
+    r"(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
+_MAY_DO = re.compile(
+    r"\b(?:could|might|(?-i:may)|tr(?:y|ies|ied|ying)\s+to|seek(?:s|ing)?\s+to|"
+    r"aim(?:s|ing)?\s+to|warn(?:s|ed|ing)?\s+that|fears?\s+that|feared\s+that)\b",
+    re.I,
+)
+_STANDOFF = re.compile(r"\b(?:drones?|rockets?|missiles?|Katyushas?|UAVs?)\b", re.I)
+# "an ISIS suspect was sentenced by a court in Baghdad": justice, not activity at the place.
+_JUDICIAL = re.compile(
+    r"\b(?:sentenced|convicted|court|trial|tried|prisons?|jail(?:ed)?|"
+    r"repatriat\w*|detainees)\b",
+    re.I,
+)
+# "some troops may stay at Harir for longer": a stay that may come is a planned presence.
+_MAY_STAY = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+ly\s+)?$", re.I)
+# "About 2,000 are in Erbil": a count with no noun counts the forces just named.
+_BARE_COUNT = re.compile(
+    r"^\W*(?:(?:about|some|around|nearly|roughly|approximately|more\s+than|over|another)\s+)?"
+    r"\d[\d,]*\s+(?:of\s+them\s+)?(?:are|were|remain|stay|will\s+(?:stay|remain))?\s*$",
+    re.I,
+)
+# "the number of soldiers needed to remain in Iraq": a negotiation's subject, not a report.
+_NEEDED = re.compile(
+    r"\b(?:needed|necessary|required|requested|asked|seeking|seeks?|want(?:s|ed)?|demand(?:s|ed)?|"
+    r"allowed|permitted)\s+(?:[\w-]+\s+){0,2}?to\s+$",
+    re.I,
+)
+
+
+def _shift(m: PlaceMention, offset: int) -> PlaceMention:
+    return PlaceMention(m.text, m.start + offset, m.end + offset, m.candidates)
+
+
+def _decide_actor(
+    text: str,
+    start: int,
+    end: int,
+    cue: _Cue,
+    actors: Sequence[_ActorMention],
+    state: _State,
+) -> tuple[Actor | None, str | None]:
+    """Who the cue is about, and a note when that is inferred rather than named."""
+    if cue.family in {"isis", "threat"}:
+        # The subject: the nearest actor named before the cue, or around it ("PKK fighters").
+        before = [a for a in actors if a.start <= cue.start]
+        subject = before[-1].actor if before else None
+        # Militia rockets and Turkish strikes are not ISIS attacks; "Iraqi forces targeted
+        # ..." is no ISIS threat.
+        if subject in OTHER_ARMED or (cue.family == "threat" and subject not in {None, "isis"}):
+            return None, None
+        named = any(a.actor == "isis" for a in actors) or bool(
+            _ISIS_CONTEXT.search(text, start, end)
+        )
+        if not named and subject is None and _STANDOFF.search(text, start, end):
+            return None, None  # drones, rockets and missiles on bases: militias' way, not ISIS's
+        if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear
+            victim = next(
+                (
+                    a.actor
+                    for a in actors
+                    if cue.end <= a.start < cue.end + 40 and "," not in text[cue.end : a.start]
+                ),
+                None,
+            )
+            if subject is None and (victim in OTHER_ARMED or victim in {"pmf", "coalition"}):
+                # "a drone strike killed two PMF members", "a rocket hit coalition forces": the
+                # usual authors are others; an IED hitting an army patrol is ISIS's way.
+                return None, None
+            fighting = subject in FIGHTS_ISIS or subject is None
+            return ("isis", None) if named or (state.isis_context and fighting) else (None, None)
+        return ("isis", None) if named or state.isis_context else (None, None)
+    found = _actor_for(text, cue, actors)
+    if found is not None:
+        return found.actor, None
+    anaphoric = (
+        _ANAPHORIC_SUBJECT.match(text[start : cue.start])
+        or _BARE_FORCES.search(text[start : cue.start])
+        or _BARE_COUNT.match(text[start : cue.start])
+        # "an agreement ... to maintain a unit of 250 to 350 advisers": whose, the text before says
+        or (
+            cue.family in {"stay", "host"}
+            and _BARE_FORCES.search(text, cue.end, min(end, cue.end + 40))
+        )
+        or cue.family in {"move", "arrive"}
+    )
+    if (
+        anaphoric
+        and state.actor is not None
+        and not (state.actor == "isis" and cue.family in {"move", "arrive"})
+    ):
+        return state.actor, f"actor carried from the previous sentence ({state.actor})"
+    if cue.family in {"move", "end"} and cue.strong:
+        return "coalition", "actor inferred: a withdrawal with no one named is the coalition's"
+    return None, None
+
+
+def _drafts(
+    text: str,
+    start: int,
+    end: int,
+    cues: Sequence[_Cue],
+    actors: Sequence[_ActorMention],
+    mentions: Sequence[PlaceMention],
+    blanks: Sequence[tuple[int, int]],
+    chunks: Sequence[tuple[int, int]],
+    state: _State,
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    departed: set[str] = set()
+    previous_status: str | None = None
+    for i, cue in enumerate(cues):
+        scope_end = cues[i + 1].start if i + 1 < len(cues) else end
+        scope_start = cues[i - 1].end if i > 0 else start
+        chunk_start = _chunk_of(chunks, cue.start)[0]
+        links = [] if cue.family == "host" else _forward(text, cue, scope_end, mentions, blanks)
+        if not links:
+            links = _backward(text, cue, scope_start, mentions, blanks)
+        if not links and cue.family in {"stay", "isis"}:
+            links = _fronted(text, start, cue, mentions)
+        if not links and cue.family in {"move", "stay"}:
+            links = _subject_place(text, start, cue, mentions)
+        actor, actor_note = _decide_actor(text, start, end, cue, actors, state)
+        if _TAKEOVER.match(cue.text) and state.coalition_seen and actor in _TAKES_OVER:
+            actor, actor_note = "coalition", "Iraqi forces took over the place: the coalition left"
+        elif _TAKEOVER.match(cue.text):
+            actor = None
+        status = None
+        if cue.family in {"move", "end", "arrive"}:
+            status = _move_status(text, cue, chunk_start, end, start) or previous_status
+            previous_status = status or previous_status
+        if actor in {"coalition", "isis"}:
+            state.seen_cues = True
+        elif links and actor is not None:
+            state.dropped.append(f"actor is not the coalition or ISIS ({actor}): {cue.text!r}")
+        if not links or actor not in {"coalition", "isis"}:
+            continue
+        if (
+            cue.family in {"move", "arrive"}
+            and not cue.strong
+            and not any(a.actor == actor for a in actors)
+            and actor_note is None
+        ):
+            continue
+        if _NEEDS_ACTOR.match(cue.text) and actor_note is not None:
+            continue  # "the measures reduced violence in Diyala": no force is named as reducing
+        if cue.family in {"move", "end", "arrive"} and _hypothetical(text, cue, chunk_start):
+            state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
+            continue
+        negation = _negated(text, cue, chunk_start, start)
+        hedge = _HEDGE.search(text[start:end])
+        notes = tuple(
+            n for n in (actor_note, f"hedged: {hedge.group(0)!r}" if hedge else None) if n
+        )
+        for link in links:
+            if _TAKEOVER.match(cue.text) and link.mention.place.kind not in _BASE_KINDS:
+                continue  # Iraqi forces taking a city is no coalition departure; a base is
+            draft = _draft(text, cue, link, actor, status, negation, notes, chunk_start, state)
+            if draft is None:
+                continue
+            draft = _Draft(
+                draft.kind,
+                draft.link,
+                draft.cue,
+                draft.status,
+                draft.notes,
+                tuple(lk.mention for lk in links),
+            )
+            if draft.kind is ClaimKind.COALITION_DEPARTURE:
+                departed.add(link.mention.place.id)
+            drafts.append(draft)
+    # "the withdrawal would also include Ain al-Asad ..., which hosts US-led training": the
+    # place a sentence says forces leave is not also reported present by that sentence.
+    return [
+        d
+        for d in drafts
+        if not (
+            d.kind is ClaimKind.COALITION_PRESENCE
+            and d.link.mention.place.id in departed
+            and "negated departure" not in " ".join(d.notes)
+        )
+    ]
+
+
+def _draft(
+    text: str,
+    cue: _Cue,
+    link: _Link,
+    actor: Actor,
+    status: str | None,
+    negation: str | None,
+    notes: tuple[str, ...],
+    chunk_start: int,
+    state: _State,
+) -> _Draft | None:
+    """One cue and one place -> a draft claim, or None when the rules say nothing holds."""
+    prep = link.preposition
+    family = cue.family
+    if actor == "isis":
+        if negation:
+            state.dropped.append(f"negated ISIS statement: {cue.text!r}")
+            return None
+        if link.mention.place.kind == "country":
+            return None  # "ISIS in Iraq", "a threat in Iraq": nothing the map can show
+        if family == "threat":
+            return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, notes)
+        feared = _FEARED.search(text, max(chunk_start, cue.start - 40), cue.start)
+        if feared and feared.group("prevent"):
+            return None  # "to prevent any resurgence in Diyala": nothing is there yet
+        if feared or _MAY_DO.search(text, max(state.sentence[0], cue.start - 80), cue.start):
+            # "fears of an ISIS resurgence in Diyala", "ISIS could regroup in Anbar": a threat
+            return _Draft(ClaimKind.ISIS_THREAT, link, cue, None, (*notes, "feared, not seen"))
+        located = (
+            prep in _AT | _TO | {"near", "between"}
+            or (prep == "from" and cue.strong)
+            or (prep is None and _DIRECT_ISIS.match(cue.text))
+            or (prep == "of" and _OPERATION_OF.match(cue.text))
+        )
+        if _JUDICIAL.search(text, *state.sentence):
+            state.dropped.append(f"a court or prison, not ISIS on the ground: {cue.text!r}")
+            return None
+        if family in {"isis", "stay", "host"} and located:
+            return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, notes)
+        if family in {"move", "arrive"} and prep in _TO | {"between"}:
+            return _Draft(ClaimKind.ISIS_ACTIVITY, link, cue, None, (*notes, "ISIS moved here"))
+        return None
+    if family in {"isis", "threat"}:
+        return None
+    if family == "end" and link.mention.place.kind == "country":
+        # "its mission in Iraq will end": the mission, not the troops (they stay on bilaterally)
+        state.dropped.append(f"a mission's end in the whole country is no departure: {cue.text!r}")
+        return None
+    if family in {"move", "end"}:
+        return _move_draft(text, cue, link, status, negation, notes)
+    if family == "arrive":
+        if negation or prep not in _AT | _TO:
+            return None
+        return _Draft(ClaimKind.COALITION_ARRIVAL, link, cue, status, notes)
+    # presence: "stay" and "host"
+    before = text[max(chunk_start, cue.start - 40) : cue.start]
+    if (
+        prep is None
+        or prep in _FROM - {"from"}
+        or (prep == "near" and not _PLACED.search(cue.text))
+    ):
+        return None  # "based near Erbil airport" is there; "active near" says too little
+    if negation:
+        if negation == "no longer":
+            return _Draft(
+                ClaimKind.COALITION_DEPARTURE,
+                link,
+                cue,
+                "completed",
+                (*notes, f"negated presence ({negation!r}): forces are gone"),
+            )
+        state.dropped.append(f"negated presence: {cue.text!r}")
+        return None
+    if _NEEDED.search(before):
+        state.dropped.append(f"a presence needed or sought, not reported: {cue.text!r}")
+        return None
+    if _PAST_PRESENCE.search(before) or re.fullmatch(r"(?i)hosted|housed", cue.text):
+        state.dropped.append(f"past-tense presence, not current: {cue.text!r}")
+        return None
+    planned = _PLANNED.search(before) or _MAY_STAY.search(before)
+    presence_status = "planned" if planned else None
+    return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, presence_status, notes)
+
+
+def _move_draft(
+    text: str,
+    cue: _Cue,
+    link: _Link,
+    status: str | None,
+    negation: str | None,
+    notes: tuple[str, ...],
+) -> _Draft | None:
+    prep = link.preposition
+    gap = text[cue.end : link.mention.start]
+    if (
+        _LEAVE.match(cue.text)
+        and prep in _AT
+        and not link.backward
+        and not negation
+        and _LEFT_BEHIND.search(gap)
+    ):
+        # "leaves only a small team of advisers in Baghdad": who is left behind stays there.
+        residual = "residual" if _RESIDUAL.search(gap) else None
+        return _Draft(
+            ClaimKind.COALITION_PRESENCE, link, cue, residual, (*notes, "left behind: forces stay")
+        )
+    if prep in _TO and cue.family == "move":
+        kind = ClaimKind.COALITION_ARRIVAL
+    elif (
+        prep in _FROM
+        or (prep in _AT and cue.family == "end")
+        or (prep in _AT and cue.strong)
+        or (prep is None and (link.backward or _DIRECT_MOVES.match(cue.text)))
+    ):
+        kind = ClaimKind.COALITION_DEPARTURE
+    else:
+        return None
+    if negation:
+        if kind is ClaimKind.COALITION_ARRIVAL:
+            return None
+        return _Draft(
+            ClaimKind.COALITION_PRESENCE,
+            link,
+            cue,
+            None,
+            (*notes, f"negated departure ({negation!r}): forces stay"),
+        )
+    return _Draft(kind, link, cue, status, notes)

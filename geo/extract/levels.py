@@ -1,0 +1,51 @@
+"""National troop levels: "cutting troop numbers from about 2,500 to fewer than 500".
+
+The figure a level falls *from* is how many forces are in the country now; the map shows it at
+Iraq, the national total. The figure it falls *to* is a plan without a place of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.articles import Article
+from geo.claims import Claim, ClaimKind, Personnel, SourceRef
+from geo.extract.counts import _APPROX_QUALIFIER, _NUM, _QUALIFIER, _number
+from geo.gazetteer import Gazetteer
+
+_LEVELS = re.compile(
+    r"\b(?P<level>(?:troop|force|personnel)\s+(?:numbers|levels|strength|count)|"
+    r"number\s+of\s+(?:[\w.]+\s+)?(?:troops|soldiers|personnel|forces))"
+    rf"[^.;]{{0,60}}?\bfrom\s+(?:(?P<q>{_QUALIFIER})\s+)?(?P<n>{_NUM})\s+to\s+"
+    r"(?:(?:fewer|less)\s+than\s+|about\s+|around\s+|under\s+|roughly\s+)?\d",
+    re.I,
+)
+
+
+def level_claims(text: str, start: int, end: int, article: Article, gaz: Gazetteer) -> list[Claim]:
+    """A presence at Iraq with the figure a national troop level is cut from."""
+    country = gaz.places.get("iraq")
+    if country is None or "from" not in text[start:end]:
+        return []
+    claims = []
+    for m in _LEVELS.finditer(text, start, end):
+        value = _number(m.group("n"))
+        if value is None or value < 10:
+            continue
+        approximate = bool(m.group("q") and _APPROX_QUALIFIER.match(m.group("q")))
+        figure = text[m.start("q") if m.group("q") else m.start("n") : m.end("n")]
+        claims.append(
+            Claim(
+                kind=ClaimKind.COALITION_PRESENCE,
+                place_id=country.id,
+                place_text=article.body[m.start("level") : m.end("level")],
+                quote=article.body[start:end],
+                start=start,
+                end=end,
+                source=SourceRef.of(article),
+                personnel=Personnel(value, value, approximate, figure),
+                actors=("United States",),
+                notes=("a national troop level before a cut: the forces in Iraq now",),
+            )
+        )
+    return claims

@@ -1,0 +1,189 @@
+"""Actors, roles and countries: who a cue is about, from one table of names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.extract.actors import ACTOR_PATTERNS, NATIONS, Side
+from geo.extract.counts import _NUMBER_WORD, _number
+from geo.extract.cues import _Cue
+from geo.extract.prefilter import may_match, needles
+
+# Actors: who a cue is about
+
+Actor = Side
+
+_ISIS_CONTEXT = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Daish|Islamic State|sleeper cells)\b")
+_FORCE_NOUN = (
+    r"(?:troops|forces|personnel|soldiers|military|advisers|advisors|"
+    r"service\s*members|servicemembers|marines|contingent|units|trainers|presence|"
+    r"drawdown|withdrawal|pull-?out|redeployment|relocation|coalition|staff|"
+    r"instructors)"
+)
+_ACTORS = ACTOR_PATTERNS
+_ACTOR_NEEDLES = tuple(needles(p) for _, p in _ACTORS)
+# "against ISIS", "to defeat ISIS": ISIS is the object there, not the one acting.
+_OBJECT_BEFORE = re.compile(
+    r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+# "the Islamic State (ISIS)": the acronym repeats the name before it, object or not.
+_GLOSS_BEFORE = re.compile(r"(?:State|ISIS|ISIL|Daesh|group)\s*[(\[]\s*$")
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^\W*(?:They|Those|These|The\s+(?:remaining\s+|rest\s+of\s+the\s+)?(?:forces|troops|"
+    r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units))\b"
+)
+
+# "Some 2,500 troops are deployed ...": whose troops is the previous sentence's business.
+_BARE_FORCES = re.compile(rf"\b{_FORCE_NOUN}\b", re.I)
+# One scan for every name: capitalised words (and "coalition") looked up in a table.
+_ANY_ACTOR_NAME = re.compile(
+    r"\b(?:[A-Z][\w.]*(?:\s+(?:States|Kingdom|Zealand|Republic|Resolve))?|[Cc]oalition)"
+)
+_NAME_OF: dict[str, str] = {
+    re.sub(r"\\s\+", " ", word).replace("\\.", "."): country
+    for words, country, side in NATIONS
+    if side == "coalition"
+    for word in words.split("|")
+} | {"coalition": "Global Coalition", "Coalition": "Global Coalition", "OIR": "Global Coalition"}
+_NAME_OF["Inherent Resolve"] = "Global Coalition"
+
+
+@dataclass(frozen=True, slots=True)
+class _ActorMention:
+    actor: Actor
+    start: int
+    end: int
+    text: str
+
+
+def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
+    found: list[_ActorMention] = []
+    lowered = text[start:end].lower()
+    for (actor, pattern), hint in zip(_ACTORS, _ACTOR_NEEDLES, strict=True):
+        if not may_match(hint, lowered):
+            continue
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < a.end and a.start < m.end() for a in found):
+                continue
+            before = text[max(start, m.start() - 25) : m.start()]
+            if actor == "isis" and (_OBJECT_BEFORE.search(before) or _GLOSS_BEFORE.search(before)):
+                continue
+            found.append(_ActorMention(actor, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorMention | None:
+    """The nearest actor named before the cue, else the nearest after it (passives).
+
+    A place "hosts" what comes after the verb, so there the actor after wins; an actor after
+    "to" or "with" ("handed over to the Iraqi army") receives or accompanies, it does not act.
+    """
+    before = [a for a in actors if a.start <= cue.start]
+    after = [
+        a
+        for a in actors
+        if a.start >= cue.end
+        and not _RECIPIENT_BEFORE.search(text[max(cue.end, a.start - 20) : a.start])
+    ]
+    if cue.family == "host" and after:
+        return after[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+_RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|alongside)\s+(?:the\s+)?$", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# ---------------------------------------------------------------------------------------------
+# Roles and countries
+
+_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), name)
+    for p, name in (
+        (r"\blogistic(?:al|s)?\b", "logistical"),
+        (r"\bdiplomatic\b", "diplomatic"),
+        (r"\btrain(?:ing|ers?)?\b", "training"),
+        (r"\badvis(?:e|ory|ing|ers?|ors?)(?:[\s-]+and[\s-]+assist)?\b", "advise and assist"),
+        (r"\bcounter-?terrorism\b", "counterterrorism"),
+        (r"\bintelligence\b", "intelligence"),
+        (r"\bair\s+support\b", "air support"),
+        (r"\bforce\s+protection\b", "force protection"),
+        (
+            r"\b(?:protect(?:ion|ing|s)?|guard(?:ing|s)?|secur(?:e|ing))\s+(?:of\s+)?the\s+"
+            r"(?:U\.?S\.?\s+|American\s+)?[Ee]mbassy\b",
+            "embassy protection",
+        ),
+    )
+)
+_COUNTRIES = (
+    "United States",
+    "United Kingdom",
+    "Britain",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Australia",
+    "Canada",
+    "Denmark",
+    "Netherlands",
+    "Norway",
+    "Belgium",
+    "Poland",
+    "Hungary",
+    "Czech Republic",
+    "Finland",
+    "Sweden",
+    "New Zealand",
+    "Portugal",
+    "Romania",
+    "Lithuania",
+    "Latvia",
+    "Estonia",
+    "Turkey",
+    "Jordan",
+    "Slovakia",
+    "Slovenia",
+    "Croatia",
+    "Greece",
+)
+_COUNTRY = re.compile(r"\b(?:" + "|".join(_COUNTRIES) + r")\b")
+_COUNTRY_ALIASES = {"Britain": "United Kingdom"}
+_COUNTRY_COUNT = re.compile(
+    rf"\b(?P<n>\d+|{_NUMBER_WORD})\s+(?:(?:different|coalition|member|allied|partner)\s+)?"
+    r"(?:countries|nations|member\s+states|allies)\b",
+    re.I,
+)
+
+
+def _roles(text: str, start: int, end: int) -> tuple[str, ...]:
+    window = text[start:end]
+    return tuple(name for pattern, name in _ROLES if pattern.search(window))
+
+
+def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | None]:
+    window = text[start:end]
+    names = tuple(
+        dict.fromkeys(
+            _COUNTRY_ALIASES.get(m.group(0), m.group(0)) for m in _COUNTRY.finditer(window)
+        )
+    )
+    count = _COUNTRY_COUNT.search(window)
+    return names, (_number(count.group("n")) if count else None)
+
+
+def _actor_names(text: str, start: int, end: int) -> tuple[str, ...]:
+    names = (
+        _NAME_OF.get(" ".join(m.group(0).split())) or _NAME_OF.get(m.group(0).rstrip("."))
+        for m in _ANY_ACTOR_NAME.finditer(text, start, end)
+    )
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+# ---------------------------------------------------------------------------------------------

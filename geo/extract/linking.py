@@ -1,0 +1,245 @@
+"""Linking a cue to the places it governs: forward, backward (relative, passive), fronted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.extract.cues import _Cue
+from geo.extract.places import _CHAIN_GAP, _REFERENCE_BEFORE, _gap
+from geo.extract.sentences import _BREAKERS, _REPORTING
+from geo.gazetteer import PlaceMention
+
+# Linking a cue to the places it governs
+
+_PREPOSITION = re.compile(
+    r"\b(out\s+of|from|to|for|into|towards?|in|at|inside|within|across|throughout|around|"
+    r"near|of|on|along|between)\b",
+    re.I,
+)
+_NEUTRAL_WORDS = frozenset(
+    {
+        "and",
+        "or",
+        "as",
+        "well",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "plus",
+        "then",
+        "also",
+        "both",
+        "including",
+        "such",
+        "along",
+        "with",
+        "in",
+        "at",
+        "to",
+        "from",
+        "of",
+        "for",
+        "into",
+        "out",
+        "other",
+        "parts",
+        "areas",
+        "area",
+    }
+)
+_FIRST_GAP_CHARS, _FIRST_GAP_WORDS = 90, 10
+# A long object followed by ", particularly in X" still governs X: the elaboration names where.
+_ELABORATION = re.compile(
+    r",\s*(?:(?:particularly|especially|notably|mainly|mostly|chiefly|including)\s+)?(?:in|at|"
+    r"around|near|along|inside|within)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){0,2}$"
+)
+# A verb between two places starts a new statement: "remain in Baghdad, mostly guarding the
+# U.S. Embassy" says where they are (Baghdad) and what they do there (guard the embassy).
+_GERUND = re.compile(r"\b(?!including\b|during\b|along\b)[a-z]{3,}ing\b")
+_LIST_GAP_CHARS, _LIST_GAP_WORDS = 45, 3
+# "the departure raises concerns in Anbar": what a move causes somewhere is not the move there.
+_CONSEQUENCE = re.compile(
+    r"\b(?:raise[sd]?|spark(?:s|ed)?|fuel(?:s|led|ed)?|cause[sd]?|worr(?:y|ies|ied)|"
+    r"alarm(?:s|ed)?|concern(?:s|ed)|prompt(?:s|ed)?|pose[sd]?|affect(?:s|ed)?|"
+    r"impact(?:s|ed)?|leaves?\s+a\s+(?:vacuum|gap)|fears?|risks?|debate[sd]?|"
+    r"limit\s+the|strengthens?|boosts?|improves?|enhances?)\b",
+    re.I,
+)
+_COORDINATED = re.compile(
+    r"\s*,?\s*(?:and|or|as\s+well\s+as|plus|along\s+with)\s+(?:an?|the)?", re.I
+)
+_BACKWARD_PASSIVE = re.compile(
+    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?\s*[,]?\s*(?:was|were|has\s+been|"
+    r"have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+being|are\s+being|"
+    r"is\s+set\s+to\s+be|is\s+expected\s+to\s+be)(?:\s+\w+ly)?\s*$",
+    re.I,
+)
+_KEEPS = re.compile(r"(?:ha[sdv]|maintain|keep|retain)", re.I)
+# "the U.S. embassy in Baghdad would keep a security detachment": the place is the subject.
+_BACKWARD_SUBJECT = re.compile(
+    r"^(?:\s+(?:in|at)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s+(?:would|will|still|also|is\s+to|"
+    r"plans\s+to|continues\s+to|now)?\s*$",
+    re.I,
+)
+_BACKWARD_RELATIVE = re.compile(
+    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?(?:\s*,[^,;]{1,60},)?[\s,”\"’]*"
+    r"(?:which|that|where|in\s+which|"
+    r"at\s+which)\b[^;:]{0,60}$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    mention: PlaceMention
+    preposition: str | None  # the word that ties the place to the cue, None for an object
+    backward: bool = False
+
+
+def _words(gap: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", gap)
+
+
+def _content_words(gap: str) -> int:
+    return sum(1 for w in _words(gap) if w.casefold() not in _NEUTRAL_WORDS)
+
+
+# "to bases around Erbil", "from a camp near Kirkuk": where forces go or come from wins over
+# the word that locates the base.
+_DIRECTED = re.compile(
+    r"\b(out\s+of|from|to|into|towards?)\s+(?:[\w’'-]+\s+){1,3}?(?:in|at|around|near|outside|"
+    r"inside|within|across)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+
+
+# "hiding in the orchards of Diyala", "pushed into the desert of western Anbar": the place is
+# where "in" / "into" points; "of" only attaches it to the noun.
+_GENITIVE = re.compile(
+    r"\b(out\s+of|from|to|into|in|at|inside|across|throughout|around)\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){1,3}?of\s+(?:the\s+)?(?:[\w’'-]+\s+)?$",
+    re.I,
+)
+
+
+def _last_preposition(gap: str) -> str | None:
+    directed = _DIRECTED.search(gap)
+    if directed:
+        return " ".join(directed.group(1).casefold().split())
+    if _REFERENCE_BEFORE.search(gap):
+        return "near"  # "a raid south of Mosul" happened near Mosul
+    genitive = _GENITIVE.search(gap)
+    if genitive:
+        return " ".join(genitive.group(1).casefold().split())
+    found = _PREPOSITION.findall(gap)
+    return " ".join(found[-1].casefold().split()) if found else None
+
+
+def _forward(
+    text: str,
+    cue: _Cue,
+    scope_end: int,
+    mentions: Sequence[PlaceMention],
+    blanks: Sequence[tuple[int, int]] = (),
+) -> list[_Link]:
+    """The places a cue governs: the first within a short gap, then a list ('X, Y and Z')."""
+    links: list[_Link] = []
+    cursor = cue.end
+    preposition: str | None = None
+    for m in mentions:
+        if m.start < cue.end:
+            continue
+        if m.end > scope_end:
+            break
+        gap = _gap(text, cursor, m.start, blanks)
+        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap):
+            break
+        if links:
+            if (
+                len(" ".join(gap.split())) > _LIST_GAP_CHARS
+                or _content_words(gap) > _LIST_GAP_WORDS
+                or _GERUND.search(gap)
+            ):
+                break
+            said = _last_preposition(gap)
+            if said in {"at", "in", "of"} and _COORDINATED.match(gap):
+                said = None  # "leave X, as well as another base at Y": Y is left too
+            preposition = said or preposition
+        else:
+            elaboration = _ELABORATION.search(gap)
+            if elaboration:  # "... in the disputed areas, particularly in Daquq"
+                gap = elaboration.group(0)
+            if len(gap) > _FIRST_GAP_CHARS or len(gap.split()) > _FIRST_GAP_WORDS:
+                break
+            preposition = _last_preposition(gap)
+        links.append(_Link(m, preposition))
+        cursor = m.end
+    return links
+
+
+def _backward(
+    text: str,
+    cue: _Cue,
+    scope_start: int,
+    mentions: Sequence[PlaceMention],
+    blanks: Sequence[tuple[int, int]] = (),
+) -> list[_Link]:
+    """'Harir, which hosts US troops'; 'Ain al-Asad was handed over': the place comes first."""
+    before = [m for m in mentions if scope_start <= m.start and m.end <= cue.start]
+    if not before:
+        return []
+    m = before[-1]
+    gap = _gap(text, m.end, cue.start, blanks)
+    if cue.family == "move" and _BACKWARD_PASSIVE.match(gap):
+        if _REFERENCE_BEFORE.search(text[max(scope_start, m.start - 40) : m.start]):
+            return []  # "the airfield south of Mosul was handed over": Mosul only locates it
+        return [_Link(m, None, backward=True)]
+    if cue.family in {"host", "stay"} and _BACKWARD_RELATIVE.match(gap):
+        return [_Link(m, "in", backward=True)]
+    if cue.family == "host" and _BACKWARD_HOST.match(gap):
+        return [_Link(m, "in", backward=True)]  # "Harir air base hosts U.S. troops"
+    if cue.family == "isis" and _HAVEN.match(cue.text) and _BACKWARD_COPULA.match(gap):
+        # "Wadi al-Shay and the Hamrin Mountains have been among the group's strongholds"
+        chain = [m]
+        for earlier in reversed(before[:-1]):
+            if not _CHAIN_GAP.match(_gap(text, earlier.end, chain[-1].start, blanks)):
+                break
+            chain.append(earlier)
+        return [_Link(c, "in", backward=True) for c in reversed(chain)]
+    if cue.family == "stay" and _KEEPS.match(cue.text) and _BACKWARD_SUBJECT.match(gap):
+        return [_Link(m, "at", backward=True)]
+    return []
+
+
+_BACKWARD_HOST = re.compile(
+    r"^\s*(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)?\s*(?:,[^,;]{1,80},)?\s*"
+    r"(?:still|now|also|currently|already|continues\s+to|will|would)?\s*$",
+    re.I,
+)
+_HAVEN = re.compile(
+    r"(?:strongholds?|safe\s+havens?|havens?|hideouts?|dens|bastions?|tunnels?|caves?)$", re.I
+)
+_BACKWARD_COPULA = re.compile(
+    r"^\s*(?:,[^,;]{1,60},)?\s*(?:(?:have|has|had)\s+)?(?:long\s+)?(?:been|are|is|were|was|"
+    r"remain(?:s|ed)?|became|become|serve[sd]?\s+as)\s+(?:[\w'’-]+\s+){0,7}$",
+    re.I,
+)
+_FRONTED = re.compile(r"^\W*(?:In|At|Inside|Across|Throughout)\s+(?:the\s+)?$")
+
+
+def _fronted(text: str, start: int, cue: _Cue, mentions: Sequence[PlaceMention]) -> list[_Link]:
+    """'In Erbil, U.S. troops remain': a place put first, before a comma, says where."""
+    first = next((m for m in mentions if m.end <= cue.start), None)
+    if first is None or not _FRONTED.match(text[start : first.start]):
+        return []
+    gap = text[first.end : cue.start]
+    if not gap.lstrip().startswith(",") or _BREAKERS.search(gap) or _REPORTING.search(gap):
+        return []
+    return [_Link(first, "in", backward=True)]
+
+
+# ---------------------------------------------------------------------------------------------

@@ -1,0 +1,175 @@
+"""Places: which mentions are claims' places and which only locate or name something else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geo.gazetteer import PlaceMention, PlaceName
+
+# Places: which mentions are claims' places and which only locate or name something else
+
+_LOCATIVE_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"(?:(?:range|ranges|mountains?|area|areas|region|valley|desert|district|sub-?district|"
+    r"village|town|city|outskirts|countryside|basin|belt|plains?|hills?|corridor|sector|"
+    r"air\s*base|base|camp|complex|airport|lake|river|villages)\s+)?(?:(?:which|that)\s+is\s+)?"
+    r"(?:(?:located|situated|lying)\s+)?"
+    r"(?:in|inside|within|near|outside|of|at|on\s+the\s+outskirts\s+of|close\s+to|between|"
+    r"straddling|along|across|(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)|"
+    r"(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+(?:from|of)))\s+"
+    r"(?:the\s+)?(?:(?:western|northern|southern|eastern|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|central|Iraqi|disputed|restive|oil-rich|neighbou?ring|"
+    r"nearby|[\w-]+['’]s|[a-z][\w-]*)\s+){0,3}"
+    r"(?:(?:province|governorate|region|city|capital|district|town|area)\s+of\s+)?$",
+    re.I,
+)
+# "the Ninawa desert west of Mosul": a place after "west of" / "near" is a reference point for
+# the one before it, whatever the two places' sizes.
+_REFERENCE = (
+    r"(?:(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|"
+    r"close\s+to|(?:on\s+)?the\s+outskirts\s+of)\s+(?:the\s+)?"
+    r"(?:(?:city|town|province|governorate|district)\s+of\s+)?$"
+)
+_REFERENCE_GAP = re.compile(
+    r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+,?\s+){0,3}?"
+    + _REFERENCE,
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
+_CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
+_SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:and\s+(?:al-)?[A-Z][\w’'-]*\s+)?(?:[Pp]rovincial\s+|Joint\s+)?"
+    r"(?:[Cc]ouncil|[Gg]overnor|[Oo]perations\s+[Cc]ommands?|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"
+    r"[Pp]residency|[Mm]inistry|[Pp]arliament|[Uu]niversity|[Cc]hamber|[Cc]ourt|"
+    r"[Rr]egional\s+[Gg]overnment|[Rr]egion(?:al)?\s+[Pp]residen\w+|[Pp]rime\s+[Mm]inister)\b"
+)
+# "Baghdad said", "Baghdad and Washington finalised an agreement": the city is its government.
+_CAPITALS = r"(?:Washington|Tehran|Ankara|Damascus|London|Paris|Moscow|Baghdad|Erbil|Irbil|Hawler)"
+_GOVERNMENT_AFTER = re.compile(
+    rf"^(?:['’]s)?(?:\s+and\s+{_CAPITALS})?\s+(?:(?:has|have|had|also|then|later|reportedly)\s+)?"
+    r"(?:said|says|say|announced|agreed|agree|finali[sz]ed|signed|insisted|demanded|rejected|"
+    r"accused|told|wants|want|urged|asked|denied|confirmed|welcomed|condemned|requested|"
+    r"reached|negotiated|decided|approved|struck|concluded\s+(?:an?|the)\s+(?:deal|agreement)|"
+    r"formally|officially|announce|sign)\b"
+)
+_GOVERNMENT_BEFORE = re.compile(rf"\b{_CAPITALS}\s+and\s+$")
+# "10 km from al-Baghdadi", "30 km south of Kirkuk", "the second-largest after Balad": the
+# place is a yardstick, nothing happens there.
+_MEASURED_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*|\b(?:a\s+few|several|some|dozens\s+of|tens\s+of)\s+)"
+    r"(?:-\s*)?(?:km|kilometers|kilometres|miles|meters|metres)\b[^,.;]{0,25}?"
+    r"\b(?:from|of|to)\s+(?:the\s+)?(?:(?:city|town|province|village|district)\s+of\s+)?$",
+    re.I,
+)
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b\w+est\b|\b(?:second|third|more|less|larger|bigger|smaller|fewer|greater)\b)"
+    r"[^,.;]{0,30}\b(?:after|than)\s+(?:the\s+|in\s+)?$|"
+    r"\b(?:than|compared\s+(?:with|to)|similar\s+to|unlike)\s+(?:the\s+|in\s+)?$",
+    re.I,
+)
+_POSSESSIVE = ("'s", "’s")
+_ADJECTIVES = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
+_NAMED_AFTER = re.compile(r"\b(?:Wadi|Lake|Mount|Jebel|Jabal|Camp|Tal|Tell)\s+$")
+_PART_OF = re.compile(
+    r"\b(?:western|northern|southern|eastern|central|north-?(?:ern|western|eastern)|"
+    r"south-?(?:ern|western|eastern)|(?:north|south)(?:east|west)ern)\s+$",
+    re.I,
+)
+_GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
+_RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
+
+
+def _rank(place: PlaceName) -> int:
+    return _RANK.get(place.kind, 2 if place.kind in {"city", "town"} else 0)
+
+
+def _claimable_mentions(
+    text: str, mentions: Sequence[PlaceMention]
+) -> tuple[list[PlaceMention], list[tuple[int, int]]]:
+    """Drop mentions that only locate another place, name a part, or name an institution.
+
+    Dropped: locators of the previous place ('JOC HQ in the Iraqi capital'), possessives naming
+    a part ("Kirkuk's Hawija"), and institutions ("Anbar's council").
+
+    Also returns the spans of the locating phrases (" in the Iraqi capital"): linking reads
+    past them, so "Victory base near Baghdad airport to Harir" still reaches Harir.
+    """
+    kept: list[PlaceMention] = []
+    locating: list[tuple[int, int]] = []
+    chained = False
+    previous: PlaceMention | None = None
+    previous_locative = False
+    for m in mentions:
+        locative = False
+        if previous is not None:
+            gap = text[previous.end : m.start]
+            more_general = _rank(m.place) > _rank(previous.place) or m.place.kind in {
+                "governorate",
+                "region",
+                "country",
+            }
+            # "the Wadi al-Shay valley south of Kirkuk": a lower-case name run straight on from
+            # a place ("valley south of Kirkuk") is that place's own noun plus a locator.
+            continues = not gap.strip() and m.text[:1].islower()
+            if (
+                (_LOCATIVE_GAP.match(gap) and more_general)
+                or _REFERENCE_GAP.match(gap)
+                or (continues)
+            ):
+                locative, chained = True, bool(_SPANNING.search(gap))
+                locating.append((previous.end, m.end))
+            elif chained and _CHAIN_GAP.match(gap):
+                locative = True
+                locating.append((previous.end, m.end))
+            else:
+                chained = False
+            if previous.text.endswith(_POSSESSIVE) and _ADJECTIVES.fullmatch(gap):
+                # "Kirkuk's Hawija district", "Iraq's western Anbar province": the possessive
+                # only locates, and a place it introduces inside a locator locates too.
+                if previous_locative and not locative:
+                    locative = True
+                    locating.append((previous.end, m.end))
+                if kept and kept[-1] is previous:
+                    kept.pop()
+        institution = _INSTITUTION_AFTER.match(
+            text[m.end : m.end + 40].lstrip(" ")
+        ) or _not_a_place(text, m)
+        if not locative and not institution:
+            kept.append(m)
+        previous, previous_locative = m, locative
+    return kept, locating
+
+
+def _not_a_place(text: str, m: PlaceMention) -> bool:
+    """A government ("Baghdad said"), a yardstick ("10 km from X", "second after X")."""
+    before = text[max(0, m.start - 60) : m.start]
+    if _MEASURED_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
+        return True
+    if _NAMED_AFTER.search(before):
+        return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
+    if m.place.kind == "country" and m.text.endswith(_POSSESSIVE):
+        return True  # "Iraq's Anbar province", "Iraq's second-largest airbase": it only locates
+    if m.place.kind == "country" and _PART_OF.search(before):
+        return True  # "western Iraq", "northern Iraq": a part the gazetteer does not draw
+    if m.place.kind not in {"city", "country", "governorate", "region"}:
+        return False
+    return bool(_GOVERNMENT_AFTER.match(text[m.end : m.end + 80])) or bool(
+        _GOVERNMENT_BEFORE.search(before) and _GOVERNMENT_AFTER.match(text[m.end : m.end + 80])
+    )
+
+
+def _gap(text: str, start: int, end: int, blanks: Sequence[tuple[int, int]]) -> str:
+    """`text[start:end]` with the locating phrases inside it blanked out."""
+    gap = text[start:end]
+    for a, b in blanks:
+        if a < end and start < b:
+            lo, hi = max(a, start) - start, min(b, end) - start
+            gap = gap[:lo] + " " * (hi - lo) + gap[hi:]
+    return gap
+
+
+# ---------------------------------------------------------------------------------------------

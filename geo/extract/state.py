@@ -1,0 +1,45 @@
+"""What a sentence may borrow from the ones before, and a draft claim: shared by the steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from geo.articles import Article
+from geo.claims import ClaimKind, DateSpan
+from geo.extract.cues import _Cue
+from geo.extract.lexicon import Actor
+from geo.extract.linking import _Link
+from geo.gazetteer import PlaceMention, PlaceName
+
+
+@dataclass(slots=True)
+class _State:
+    """What a sentence may borrow from the one before: its actor and its date."""
+
+    article: Article
+    isis_context: bool
+    actor: Actor | None = None
+    date: DateSpan | None = None
+    seen_places: bool = False
+    seen_cues: bool = False
+    undated: tuple[int, int] | None = None  # a sentence with no cue, dates not yet read
+    armed: Actor | None = None  # the armed group last named, for "the group"
+    provinces: set[str] = field(default_factory=set)  # governorates named as such so far
+    coalition_seen: bool = False  # the article has named coalition forces
+    last_site: PlaceName | None = None  # the base last named, for "the base", "the site"
+    sentence: tuple[int, int] = (0, 0)  # the sentence being read
+    dropped: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    kind: ClaimKind
+    link: _Link
+    cue: _Cue
+    status: str | None
+    notes: tuple[str, ...]
+    siblings: tuple[PlaceMention, ...] = ()  # the places listed under the same cue
+
+
+# "the number of U.S. troops in Erbil", "a drone attack on coalition forces at Harir": forces
+# named at a place are there, even when no verb says so.
