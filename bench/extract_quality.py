@@ -14,6 +14,10 @@ each with `kind` and `place_id` and, optionally, `status`, `personnel` {min, max
 `roles`, `date` {start, end} and `quote_contains` (a phrase of the supporting sentence).
 A claim matches an expected one on kind + place_id (one-to-one, preferring the claim whose quote
 holds `quote_contains`); the optional attributes are then scored as attribute agreement.
+
+The issue's measure is per place and kind: the distinct (kind, place) pairs an article asserts
+against those extracted from it ("place+kind" precision and recall). It does not depend on
+whether a restated claim is keyed once or once per sentence (two coders did it both ways).
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ class ArticleScore:
     personnel_keyed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
+    pairs_expected: int = 0  # distinct (kind, place) pairs keyed
+    pairs_extracted: int = 0  # distinct (kind, place) pairs extracted
+    pairs_matched: int = 0
 
     @property
     def precision(self) -> float:
@@ -81,6 +88,16 @@ class Quality:
     def recall(self) -> float:
         expected = sum(a.expected for a in self.articles)
         return sum(a.matched for a in self.articles) / expected if expected else 1.0
+
+    @property
+    def pair_precision(self) -> float:
+        extracted = sum(a.pairs_extracted for a in self.articles)
+        return sum(a.pairs_matched for a in self.articles) / extracted if extracted else 1.0
+
+    @property
+    def pair_recall(self) -> float:
+        expected = sum(a.pairs_expected for a in self.articles)
+        return sum(a.pairs_matched for a in self.articles) / expected if expected else 1.0
 
     @property
     def attribute_agreement(self) -> float:
@@ -144,6 +161,10 @@ def score_article(
                         f"{_label(want['kind'], want['place_id'])} {attribute}"
                     )
     score.spurious = [_label(c.kind.value, c.place_id) for c in free]
+    keyed = {(w["kind"], w["place_id"]) for w in expected}
+    found = {(c.kind.value, c.place_id) for c in claims}
+    score.pairs_expected, score.pairs_extracted = len(keyed), len(found)
+    score.pairs_matched = len(keyed & found)
     return score
 
 
@@ -205,7 +226,9 @@ def totals(quality: Quality, *, name: str) -> str:
         f"{name}: {len(quality.articles)} articles, {expected} keyed claims, {extracted} "
         f"extracted, {matched} matched: precision {quality.precision:.3f}  recall "
         f"{quality.recall:.3f}  attribute agreement {quality.attribute_agreement:.3f}  "
-        f"personnel figures found {found}/{keyed}"
+        f"personnel figures found {found}/{keyed}\n"
+        f"{name}, place+kind pairs: precision {quality.pair_precision:.3f}  "
+        f"recall {quality.pair_recall:.3f}"
     )
 
 
