@@ -63,6 +63,9 @@ def shown_layers(
 _CONTROL_CSS = (
     # Above the legend (bottom right) should a tall legend reach up to it: switches stay usable.
     ".leaflet-top.leaflet-right{z-index:1001}"
+    # ...and the legend (its own pane, pinned bottom right) stops below them and scrolls: in
+    # the dashboard's iframe (its viewport) seven switches and the whole legend do not both fit.
+    ".pm-legend-pane .pm-legend{max-height:calc(100vh - 200px);overflow-y:auto}"
     ".leaflet-control-layers{font:12px/1.35 system-ui,sans-serif}"
     ".leaflet-control-layers-expanded{padding:4px 8px 4px 6px}"
     ".leaflet-control-layers label{margin:1px 0}"
