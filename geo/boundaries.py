@@ -9,6 +9,7 @@ import geopandas as gpd
 import shapely
 
 from geo.errors import DataError
+from geo.gazetteer import REGION_NAMES
 from geo.layers_io import DATA_DIR, read_layer
 
 GOVERNORATES_PATH = DATA_DIR / "governorates.geojson"
@@ -45,17 +46,7 @@ def kurdistan_region(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDat
         gpd.GeoDataFrame(
             [
                 {
-                    "id": "kurdistan_region",
-                    "name": "Kurdistan Region",
-                    "kind": "region",
-                    "aliases": [
-                        "Kurdistan Region",
-                        "Kurdistan Region of Iraq",
-                        "Iraqi Kurdistan",
-                        "Kurdistan",
-                        "KRI",
-                        "Kurdistan region",
-                    ],
+                    **_names("kurdistan_region"),
                     "members": list(members["id"]),
                     "geometry": _dissolve(members),
                 }
@@ -85,15 +76,7 @@ def federal_iraq(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFra
         gpd.GeoDataFrame(
             [
                 {
-                    "id": "federal_iraq",
-                    "name": "Federal Iraq",
-                    "kind": "region",
-                    "aliases": [
-                        "federal Iraq",
-                        "federal areas",
-                        "federal territory",
-                        "federal regions",
-                    ],
+                    **_names("federal_iraq"),
                     "members": list(federal["id"]),
                     "geometry": _dissolve(federal),
                 }
@@ -104,6 +87,11 @@ def federal_iraq(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFra
         .set_index("id", drop=False)
         .rename_axis(None)
     )
+
+
+def _names(region_id: str) -> dict[str, object]:
+    """A region's id, name, kind and aliases: one list, the gazetteer's."""
+    return dict(next(r for r in REGION_NAMES if r["id"] == region_id))
 
 
 def _dissolve(gdf: gpd.GeoDataFrame) -> shapely.Geometry:
