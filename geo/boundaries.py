@@ -42,21 +42,7 @@ def kurdistan_region(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDat
     members = govs[govs["region"] == "Kurdistan"].sort_values("id")
     if members.empty:
         raise DataError("no governorate has region 'Kurdistan': cannot derive the Kurdistan Region")
-    return (
-        gpd.GeoDataFrame(
-            [
-                {
-                    **_names("kurdistan_region"),
-                    "members": list(members["id"]),
-                    "geometry": _dissolve(members),
-                }
-            ],
-            geometry="geometry",
-            crs=govs.crs,
-        )
-        .set_index("id", drop=False)
-        .rename_axis(None)
-    )
+    return _region("kurdistan_region", members)
 
 
 def disputed_provinces(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
@@ -71,27 +57,15 @@ def disputed_provinces(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoD
 def federal_iraq(governorates: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
     """Iraq outside the Kurdistan Region: what officials call 'federal Iraq' or 'federal areas'."""
     govs = default_governorates() if governorates is None else governorates
-    federal = govs[govs["region"] != "Kurdistan"]
-    return (
-        gpd.GeoDataFrame(
-            [
-                {
-                    **_names("federal_iraq"),
-                    "members": list(federal["id"]),
-                    "geometry": _dissolve(federal),
-                }
-            ],
-            geometry="geometry",
-            crs=govs.crs,
-        )
-        .set_index("id", drop=False)
-        .rename_axis(None)
-    )
+    return _region("federal_iraq", govs[govs["region"] != "Kurdistan"])
 
 
-def _names(region_id: str) -> dict[str, object]:
-    """A region's id, name, kind and aliases: one list, the gazetteer's."""
-    return dict(next(r for r in REGION_NAMES if r["id"] == region_id))
+def _region(region_id: str, members: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """One row: the region's names (the gazetteer's list), its members and their dissolve."""
+    names = next(r for r in REGION_NAMES if r["id"] == region_id)
+    row = {**names, "members": list(members["id"]), "geometry": _dissolve(members)}
+    frame = gpd.GeoDataFrame([row], geometry="geometry", crs=members.crs)
+    return frame.set_index("id", drop=False).rename_axis(None)
 
 
 def _dissolve(gdf: gpd.GeoDataFrame) -> shapely.Geometry:
