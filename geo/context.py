@@ -31,34 +31,28 @@ BORDER_SNAP_DEG = 0.015
 
 def load_neighbours(path: Path = NEIGHBOURS_PATH) -> gpd.GeoDataFrame:
     """The six countries around Iraq (Natural Earth), validated, in WGS84."""
-    gdf = read_layer(
-        path,
-        required=NEIGHBOUR_FIELDS,
-        polygonal=True,
-        bounds=CONTEXT_BOUNDS,
-        area="the map's context box",
-    )
-    return _indexed(path, gdf)
+    return _context_layer(path, NEIGHBOUR_FIELDS, polygonal=True)
 
 
 def load_rivers(path: Path = RIVERS_PATH) -> gpd.GeoDataFrame:
     """The Tigris and the Euphrates (Natural Earth centre lines), validated, in WGS84."""
-    gdf = read_layer(
-        path,
-        required=RIVER_FIELDS,
-        lines=True,
-        bounds=CONTEXT_BOUNDS,
-        area="the map's context box",
-    )
-    return _indexed(path, gdf)
+    return _context_layer(path, RIVER_FIELDS, lines=True)
 
 
 def load_land(path: Path = LAND_PATH) -> gpd.GeoDataFrame:
     """All land in the context box (Natural Earth), so countries not drawn do not read as sea."""
+    return _context_layer(path, RIVER_FIELDS, polygonal=True)
+
+
+def _context_layer(
+    path: Path, required: tuple[str, ...], *, polygonal: bool | None = None, lines: bool = False
+) -> gpd.GeoDataFrame:
+    """A context file read and validated like the governorates, within the map's box."""
     gdf = read_layer(
         path,
-        required=RIVER_FIELDS,
-        polygonal=True,
+        required=required,
+        polygonal=polygonal,
+        lines=lines,
         bounds=CONTEXT_BOUNDS,
         area="the map's context box",
     )
