@@ -169,6 +169,11 @@ def own_view(page: Page) -> list[float]:
     )
     view = map_view(page)
     assert view[0] == 8  # not the view the map opened with
+    # A pan reruns the app (the export opens at the reader's view): wait until it has heard it.
+    expect(page.get_by_text("The map opens at your view: zoom 8 around 34.60° N")).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    wait_idle(page)
     return view
 
 
@@ -268,10 +273,6 @@ def test_dashboard_html_export_is_the_map_as_switched(
     switch(page, "governorates", on=False)
     wait_reported(page, [lid for lid in LAYERS if lid != "governorates"])
     zoom, lat, lng = own_view(page)  # the reader's own view goes into the export
-    expect(page.get_by_text("The map opens at your view: zoom 8 around 34.60° N")).to_be_visible(
-        timeout=TIMEOUT_MS
-    )  # the app has heard the view (a pan reruns it)
-    wait_idle(page)
     with page.expect_download(timeout=TIMEOUT_MS) as download:
         page.get_by_role("button", name="Map (one HTML file, works offline)").click()
     saved = tmp_path / download.value.suggested_filename
@@ -306,11 +307,15 @@ def test_apply_in_the_page_moves_the_date_and_logs_no_warning(
 ) -> None:
     page = offline_page.page
     frame = open_dashboard(offline_page, dashboard.url)
+    wait_idle(page)
     page.get_by_text("Add an article: paste its text or upload a .txt").click()
     box = page.get_by_label("Article text")
     box.fill(NEW_ARTICLE)
     box.press("Control+Enter")
-    page.get_by_role("button", name="Apply to this session's map").click()
+    apply = page.get_by_role("button", name="Apply to this session's map")
+    expect(apply).to_be_enabled(timeout=TIMEOUT_MS)
+    wait_idle(page)  # the run that drew the preview is over: the click is not lost to it
+    apply.click()
     expect(page.get_by_text("Applied 1 claims to this session's map")).to_be_visible(
         timeout=TIMEOUT_MS
     )
