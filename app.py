@@ -43,6 +43,7 @@ def _asset_urls() -> dict[str, str]:
 
 
 def _apply(article: Article, claims: tuple[Claim, ...]) -> None:
+    _clear_flash()
     state.setdefault("added", {})[article.id] = (article, claims)
     state["paste"], state["flash"] = (
         "",
@@ -50,7 +51,13 @@ def _apply(article: Article, claims: tuple[Claim, ...]) -> None:
     )
 
 
+def _clear_flash() -> None:
+    state.pop("flash", None)
+    state.pop("flash_error", None)
+
+
 def _save(article: Article) -> None:
+    _clear_flash()
     try:  # the folder is looked up now, not at import, so tests can point it elsewhere
         path = save_article(article)
     except (PostureMapError, OSError) as exc:
@@ -157,15 +164,18 @@ def _claims_table(claims: tuple[Claim, ...]) -> None:
 
 
 def _add_article(saved: list[Article]) -> None:
-    flash = state.pop("flash", None), state.pop("flash_error", None)
+    # Kept until the reader types or uploads again: a rerun the map starts must not eat it.
+    flash = state.get("flash"), state.get("flash_error")
     with st.expander("Add an article: paste its text or upload a .txt", expanded=any(flash)):
         if flash[0]:
             st.success(md(f"{flash[0]} The map is at {_day(state['as_of'])}."))
         if flash[1]:
             st.error(md(flash[1]))
         st.caption(panel.INTAKE_HELP)
-        pasted = st.text_area("Article text", key="paste", height=180)
-        upload = st.file_uploader("…or upload a .txt file", type=["txt"], key="upload")
+        pasted = st.text_area("Article text", key="paste", height=180, on_change=_clear_flash)
+        upload = st.file_uploader(
+            "…or upload a .txt file", type=["txt"], key="upload", on_change=_clear_flash
+        )
         given = panel.choose_input(pasted, (upload.name, upload.getvalue()) if upload else None)
         if given.raw is None:
             (st.warning if given.message else st.caption)(

@@ -255,6 +255,10 @@ def test_pasted_article_is_previewed_then_applied_to_this_session_only(app: AppT
     assert "The map is at 01 Dec 2025" in shown(app.success[0].value)
     assert app.select_slider(key="as_of").value == date(2025, 12, 1)  # it was on the latest
     assert sorted(p.name for p in articles_dir().iterdir()) == before
+    app.run()  # a rerun the map starts (its view, its switches) does not eat the message
+    assert "Applied 1 claims" in shown(app.success[0].value)
+    app.text_area(key="paste").set_value("title: next").run()  # the reader moves on: it goes
+    assert not [m for m in app.success if "Applied" in shown(m.value)]
 
 
 def test_save_writes_the_article_into_the_folder_and_moves_the_date_like_apply(
