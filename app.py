@@ -45,10 +45,9 @@ def _asset_urls() -> dict[str, str]:
 def _apply(article: Article, claims: tuple[Claim, ...]) -> None:
     _clear_flash()
     state.setdefault("added", {})[article.id] = (article, claims)
-    state["paste"], state["flash"] = (
-        "",
-        f"Applied {len(claims)} claims to this session's map (not saved).",
-    )
+    # The text stays in the box (its button now reads "Applied"): clearing it from a callback
+    # races the box's own commit of the same text, which would bring it back as a new input.
+    state["flash"] = f"Applied {len(claims)} claims to this session's map (not saved)."
 
 
 def _clear_flash() -> None:
