@@ -190,17 +190,15 @@ def check_target(path: Path) -> Path:
     path = Path(path)
     if path.is_dir():
         raise PostureMapError(f"{path} is a folder; give a file name, e.g. {path / 'map.html'}")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise PostureMapError(f"{path}: the folder {folder} does not exist; create it first")
+    if not path.parent.is_dir():  # a bare name's parent is "."
+        raise PostureMapError(f"{path}: the folder {path.parent} does not exist; create it first")
     return path
 
 
 def _write(path: Path, text: str) -> Path:
     """Write text atomically: a temp file beside the target, then os.replace."""
     path = check_target(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from geo.articles import ARTICLES_DIR, ARTICLES_ENV, load_articles
+from geo.claims import Claim
 from geo.extract import extract_articles
 from layers.panel import slider_stops, stop_at_or_before
 from layers.render import layer_frames
@@ -71,11 +72,12 @@ def record_url() -> Iterator[str]:
         yield url
 
 
-def _stops() -> list[dt.date]:
-    """The slider's stops as the app computes them from the shipped record."""
+@pytest.fixture(scope="module")
+def record() -> tuple[tuple[Claim, ...], list[dt.date]]:
+    """The shipped record's claims, read once, and the slider's stops as the app makes them."""
     articles, _ = load_articles(ARTICLES_DIR)
-    claims = extract_articles(articles)
-    return slider_stops(claims, max(a.published for a in articles))
+    claims = tuple(extract_articles(articles))
+    return claims, slider_stops(claims, max(a.published for a in articles))
 
 
 SITES_JS = """() => {
@@ -91,14 +93,13 @@ SAME_PLACES_JS = f"""wanted => JSON.stringify(({SITES_JS})().map(r => r[0]).sort
     === JSON.stringify(wanted)"""
 
 
-def _drawn_at(page: Page, stop: dt.date) -> dict[str, tuple[str, str]]:
+def _drawn_at(page: Page, stop: dt.date, claims: tuple[Claim, ...]) -> dict[str, tuple[str, str]]:
     """Coalition sites (frames, areas) and the Kurdistan Region as drawn: id -> (status, label).
 
     Read once the map has drawn the stop's layers, i.e. the places `layer_frames` has: only
     which places are drawn is taken from the program, to know the map has caught up; their
     statuses and numbers are checked against the hand-written table.
     """
-    claims = extract_articles(load_articles(ARTICLES_DIR)[0])
     frames = layer_frames(COALITION_LAYERS, as_of=stop, claims=claims)
     wanted = sorted(pid for frame in frames.values() for pid in frame["id"])
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
@@ -133,18 +134,18 @@ def _idle(page: Page) -> None:
 
 
 def test_the_record_walked_from_2024_to_2026_matches_the_table(
-    offline_page: OfflinePage, record_url: str
+    offline_page: OfflinePage, record_url: str, record: tuple[tuple[Claim, ...], list[dt.date]]
 ) -> None:
     page = offline_page.page
     page.goto(record_url)
     frame = page.frame_locator('iframe[data-testid="stCustomComponentV1"]')
     expect(frame.locator(".pm-site-frame").first).to_be_attached(timeout=TIMEOUT_MS)
-    stops = _stops()
+    claims, stops = record
     wrong = []
     for day in DATES:
         stop = stop_at_or_before(stops, dt.date.fromisoformat(day))
         _move_slider(page, stops, stop)
-        drawn = _drawn_at(page, stop)
+        drawn = _drawn_at(page, stop, claims)
         for (when, place), (want, count) in TABLE.items():
             if when != day:
                 continue
