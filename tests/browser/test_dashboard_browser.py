@@ -69,21 +69,28 @@ def open_dashboard(offline: OfflinePage, url: str) -> FrameLocator:
     return frame
 
 
-def caption(page: Page) -> str:
-    """The line above the map: the date and each shown layer with its feature count."""
-    return page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first.inner_text()
-
-
 def wait_reported(page: Page, layer_ids: list[str]) -> None:
-    """Until the app has heard which layers are shown and has finished its run."""
-    line = page.locator("[data-testid=stMain] [data-testid=stCaptionContainer]").first
-    for spec in LAYERS.values():
-        mark = f"{spec.title}: "
-        if spec.id in layer_ids:
-            expect(line).to_contain_text(mark, timeout=TIMEOUT_MS)
-        else:
-            expect(line).not_to_contain_text(mark, timeout=TIMEOUT_MS)
-    wait_idle(page)
+    """Until the app has heard which layers are shown and has finished its run.
+
+    The caption and the run state are read in one check: read one after the other, a rerun in
+    between (the caption is empty while a run draws the map) let a stale caption pass.
+    """
+    marks = {f"{spec.title}: ": spec.id in layer_ids for spec in LAYERS.values()}
+    page.wait_for_function(
+        """marks => {
+            const app = document.querySelector("[data-testid=stApp]");
+            const line = document.querySelector(
+                "[data-testid=stMain] [data-testid=stCaptionContainer]");
+            if (!app || !line || app.getAttribute("data-test-script-state") !== "notRunning") {
+                return false;
+            }
+            const text = line.innerText;
+            return text.startsWith("As of")
+                && Object.entries(marks).every(([mark, on]) => text.includes(mark) === on);
+        }""",
+        arg=marks,
+        timeout=TIMEOUT_MS,
+    )
 
 
 def switch(page: Page, layer_id: str, *, on: bool) -> None:
