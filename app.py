@@ -19,6 +19,7 @@ from layers import panel
 from layers.assets import write_static_assets
 from layers.changes import changes_frame, changes_title
 from layers.export import claims_frame
+from layers.page import MapView
 from layers.popups import md
 from layers.render import base_map, layer_frames
 from layers.switches import layer_control, shown_layers
@@ -200,11 +201,12 @@ def _add_article(saved: list[Article]) -> None:
         )
 
 
-def _exports(chosen: list[str], as_of: date, claims: tuple[Claim, ...]) -> None:
+def _exports(chosen: list[str], as_of: date, claims: tuple[Claim, ...], page: Any) -> None:
     st.subheader("Export exactly what is on screen")
-    for column, download in zip(
-        st.columns(2), panel.map_downloads(chosen, as_of=as_of, claims=claims), strict=True
-    ):
+    view = MapView.from_leaflet(page or {})  # the view the reader had at the last rerun
+    downloads = panel.map_downloads(chosen, as_of=as_of, claims=claims, view=view)
+    st.caption(panel.view_text(view))
+    for column, download in zip(st.columns(2), downloads, strict=True):
         _download(column, download)
 
 
@@ -229,7 +231,8 @@ def main() -> None:
             changes=changes if state.get("show_changes") else None,
             changes_title=changes_title(*sorted(span)),
         )
-        returned = ["last_object_clicked", "selected_layers"]  # a pan or zoom does not rerun
+        # The view is returned so the HTML export opens where the reader was (a pan reruns).
+        returned = ["last_object_clicked", "selected_layers", "center", "zoom"]
         page = st_folium(
             base_map(asset_urls=_asset_urls()),
             key="map",
@@ -246,7 +249,7 @@ def main() -> None:
         _changes(changes, *sorted(span))
         _claims_table(claims)
         _add_article(shipped)
-        _exports(chosen, as_of, claims)
+        _exports(chosen, as_of, claims, page)
     except PostureMapError as exc:
         st.error(md(str(exc)))
 

@@ -26,6 +26,7 @@ from geo.posture import place_evidence
 from layers.catalog import LAYERS
 from layers.changes import CHANGES_LAYER, changes_csv, changes_group
 from layers.export import geojson_text, html_text, table_csv
+from layers.page import MapView
 from layers.popups import POPUP_CSS, popup_html
 from layers.render import evidence_records, feature_attributes, frame_records, layer_groups
 
@@ -225,15 +226,27 @@ def changes_download(rows: Sequence[Change], before: dt.date, after: dt.date) ->
     )
 
 
+def view_text(view: MapView | None) -> str:
+    """Where the exported map opens, said plainly beside the button."""
+    if view is None or view.center is None:
+        return "The map opens fitted to Iraq."
+    lat, lng = view.center
+    return f"The map opens at your view: zoom {view.zoom:g} around {lat:.2f}° N, {lng:.2f}° E."
+
+
 def map_downloads(
-    layer_ids: Sequence[str], *, as_of: dt.date, claims: tuple[Claim, ...]
+    layer_ids: Sequence[str],
+    *,
+    as_of: dt.date,
+    claims: tuple[Claim, ...],
+    view: MapView | None = None,
 ) -> list[Download]:
-    """The map exactly as shown: one offline HTML file, and its layers as GeoJSON."""
+    """The map exactly as shown (layers, date, the reader's view) as one HTML file; its GeoJSON."""
     stem = f"posture-map_{as_of.isoformat()}"
     return [
         Download(
             "Map (one HTML file, works offline)",
-            lambda: html_text(layer_ids, as_of=as_of, claims=claims),
+            lambda: html_text(layer_ids, as_of=as_of, claims=claims, view=view),
             f"{stem}.html",
             "text/html",
         ),

@@ -127,8 +127,13 @@ def test_first_open_sends_every_layer_once_with_the_map_s_own_switches(app: AppT
     assert all(
         link.startswith("/app/static/") for link in payload["js_links"] + payload["css_links"]
     ), "no CDN"
-    # Clicks and the switches report back; panning does not rerun.
-    assert payload["returned_objects"] == ["last_object_clicked", "selected_layers"]
+    # Clicks, the switches and the view report back (the HTML export opens at the view).
+    assert payload["returned_objects"] == [
+        "last_object_clicked",
+        "selected_layers",
+        "center",
+        "zoom",
+    ]
     assert all(json.dumps(s.title) in payload["layer_control"] for s in LAYERS.values())
     assert "Ain al-Asad" in payload["feature_group"]
     assert not app.toggle(key="show_changes").value

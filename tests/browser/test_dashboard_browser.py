@@ -176,6 +176,11 @@ def own_view(page: Page) -> list[float]:
     )
     view = map_view(page)
     assert view[0] == 8  # not the view the map opened with
+    # A pan reruns the app (the export opens at the reader's view): wait until it has heard it.
+    expect(page.get_by_text("The map opens at your view: zoom 8 around 34.60° N")).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    wait_idle(page)
     return view
 
 
@@ -274,6 +279,7 @@ def test_dashboard_html_export_is_the_map_as_switched(
     open_dashboard(offline_page, dashboard.url)
     switch(page, "governorates", on=False)
     wait_reported(page, [lid for lid in LAYERS if lid != "governorates"])
+    zoom, lat, lng = own_view(page)  # the reader's own view goes into the export
     with page.expect_download(timeout=TIMEOUT_MS) as download:
         page.get_by_role("button", name="Map (one HTML file, works offline)").click()
     saved = tmp_path / download.value.suggested_filename
@@ -292,6 +298,13 @@ def test_dashboard_html_export_is_the_map_as_switched(
     ]
     assert page.locator(".pm-layer-governorates").count() == 0
     assert page.locator(".pm-layer-isis_activity_zones").count() == 3
+    opened = page.evaluate(
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map);"
+        " const c = m.getCenter(); return [m.getZoom(), c.lat, c.lng]; }"
+    )
+    one_pixel = 360 / (256 * 2**zoom)
+    assert opened[0] == zoom
+    assert opened[1:] == pytest.approx([lat, lng], abs=2 * one_pixel)  # where the reader was
     assert offline_page.blocked == []
     assert offline_page.errors == []
 
