@@ -2,11 +2,12 @@
 
 A report of ISIS activity says ISIS was active at a place on its date, not forever. Rules:
 
-- A report holds for `ACTIVITY_HOLDS_DAYS` from its date (the claim's own date, else the day it
-  was published). With no newer report, the place is *quiet* from then on: not drawn, and its
-  evidence says "quiet since <date>". A newer report revives it. Nothing holds before its
-  first report (1990 draws nothing), and a report dated after the date shown is evidence
-  "reported for a later date", never status.
+- A report holds for `ACTIVITY_HOLDS_DAYS` from the last day it speaks for (the claim's own
+  date, else the day it was published; for a span such as "strongholds since 2017", its end,
+  never past the article's day). With no newer report, the place is *quiet* from then on: not
+  drawn, and its evidence says "quiet since <date>". A newer report revives it. Nothing holds
+  before its first report (1990 draws nothing), and a report dated after the date shown is
+  evidence "reported for a later date", never status.
 - Zones roll up what lies inside them: activity reported at a place whose geometry lies inside
   an activity zone (a wadi, a town) makes the zone active too, with the evidence marked `via`
   that place ("reported at Wadi al-Shay, inside the valleys of Kirkuk"). Threats do not roll
@@ -83,9 +84,22 @@ class IsisPlace:
 
 @dataclass(frozen=True, slots=True)
 class _Report:
-    date: dt.date
+    date: dt.date  # from when the report says ISIS was there
     claim: Claim
     via: str | None  # the place inside a zone the claim is about
+
+    @property
+    def until(self) -> dt.date:
+        """The last day the report speaks for: "strongholds since 2017" runs to its article.
+
+        A span reaching past the article's day is cut there: no one saw activity to come.
+        """
+        end = self.claim.date.end if self.claim.date else self.date
+        return max(self.date, min(end, self.claim.source.published))
+
+    def held(self, at: dt.date) -> dt.date:
+        """The last day up to `at` the report speaks for."""
+        return min(self.until, at)
 
 
 def holds_until(report: dt.date, kind: ClaimKind = ClaimKind.ISIS_ACTIVITY) -> dt.date:
@@ -116,15 +130,45 @@ def isis_posture(
     gazetteer = _places(places)
     pool = tuple(claims)
     at = reference_date(pool, as_of)
+    reports = _reports(pool, kind, gazetteer)
+    return {pid: _read(pid, kind, found, at, gazetteer) for pid, found in sorted(reports.items())}
+
+
+def quiet_dates(
+    claims: Iterable[Claim], *, places: Mapping[str, Place] | None = None
+) -> list[dt.date]:
+    """Every day some place goes quiet (its last report stops holding), oldest first.
+
+    These are days the map changes with no article dated on them: the time slider stops there
+    too, so stepping through it shows a zone going dark, not only lighting up.
+    """
+    gazetteer, pool, found = _places(places), tuple(claims), set()
+    for kind in ISIS_KINDS:
+        window = dt.timedelta(days=_HOLDS[kind])
+        for reports in _reports(pool, kind, gazetteer).values():
+            held = sorted((r.date, r.until + window) for r in reports)  # [from, quiet day)
+            lit_until = held[0][1]
+            for start, ends in held[1:]:
+                if start > lit_until:  # a gap: the place went dark before this report
+                    found.add(lit_until)
+                lit_until = max(lit_until, ends)
+            found.add(lit_until)
+    return sorted(found)
+
+
+def _reports(
+    claims: tuple[Claim, ...], kind: ClaimKind, places: Mapping[str, Place]
+) -> dict[str, list[_Report]]:
+    """The reports of `kind` per place: its own, and for a zone those at places inside it."""
     reports: dict[str, list[_Report]] = {}
-    for claim in (c for c in pool if c.kind is kind):
+    for claim in (c for c in claims if c.kind is kind):
         reports.setdefault(claim.place_id, []).append(_Report(claim_date(claim), claim, None))
         if kind is ClaimKind.ISIS_ACTIVITY:
-            for zone_id in zones_containing(claim.place_id, places=gazetteer):
+            for zone_id in zones_containing(claim.place_id, places=places):
                 reports.setdefault(zone_id, []).append(
                     _Report(claim_date(claim), claim, claim.place_id)
                 )
-    return {pid: _read(pid, kind, found, at, gazetteer) for pid, found in sorted(reports.items())}
+    return reports
 
 
 def active_isis_places(
@@ -173,8 +217,12 @@ def _read(
         key=lambda r: (r.date, r.via is None, r.claim.source.published, r.claim.start),
         reverse=True,
     )
-    evidence = tuple(Evidence(r.claim, _role(r.date, at, window), r.via) for r in ordered)
-    past = [r for r in ordered if at is not None and r.date <= at]
+    evidence = tuple(Evidence(r.claim, _role(r, at, window), r.via) for r in ordered)
+    past = sorted(
+        (r for r in ordered if at is not None and r.date <= at),
+        key=lambda r: r.held(at) if at is not None else r.date,
+        reverse=True,
+    )  # stable: among reports holding to the same day, the order above
     if at is None or not past:
         return IsisPlace(
             place_id,
@@ -188,7 +236,7 @@ def _read(
     word = "activity" if kind is ClaimKind.ISIS_ACTIVITY else "threat"
     said = f"ISIS {word} reported {when(newest.claim)}{_via(newest, place_id, places)}"
     said += f" ({newest.claim.source.outlet}, {newest.claim.source.published:%d %b %Y})"
-    ends = newest.date + window
+    ends = newest.until + window
     if at >= ends:
         return IsisPlace(
             place_id,
@@ -198,7 +246,7 @@ def _read(
             f"last: {said}",
             evidence,
             first,
-            newest.date,
+            newest.held(at),
             ends,
         )
     return IsisPlace(
@@ -208,15 +256,15 @@ def _read(
         f"{said}; quiet from {ends:%d %b %Y} unless reported again",
         evidence,
         first,
-        newest.date,
+        newest.held(at),
     )
 
 
-def _role(date: dt.date, at: dt.date | None, window: dt.timedelta) -> Role:
-    """Within the window before the date: current; older: history; after it: later."""
-    if at is None or date > at:
+def _role(report: _Report, at: dt.date | None, window: dt.timedelta) -> Role:
+    """Current if it speaks for a day within the window before `at`; older: history; later."""
+    if at is None or report.date > at:
         return Role.LATER
-    return Role.CURRENT if at - date < window else Role.HISTORY
+    return Role.CURRENT if at - report.held(at) < window else Role.HISTORY
 
 
 def _via(report: _Report, place_id: str, places: Mapping[str, Place]) -> str:

@@ -15,6 +15,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from geo.activity import quiet_dates
 from geo.articles import Article, load_articles
 from geo.changes import Change, evidence_dates
 from geo.claims import Claim
@@ -109,8 +110,14 @@ def filter_claims(
 
 
 def slider_stops(claims: Iterable[Claim], latest: dt.date) -> list[dt.date]:
-    """The time slider's stops: each date a claim takes effect, and the latest article's date."""
-    return sorted({*evidence_dates(claims), latest})
+    """The time slider's stops: the days the map changes, up to the latest article's date.
+
+    Those are each date a claim takes effect and each day a place goes quiet; a quiet day
+    after the latest article is not news yet.
+    """
+    pool = tuple(claims)
+    quiet = (day for day in quiet_dates(pool) if day <= latest)
+    return sorted({*evidence_dates(pool), *quiet, latest})
 
 
 def stop_at_or_before(stops: Sequence[dt.date], day: object) -> dt.date:

@@ -14,6 +14,7 @@ from geo.activity import (
     active_isis_places,
     holds_until,
     isis_posture,
+    quiet_dates,
     report_area,
     zones_containing,
 )
@@ -118,6 +119,45 @@ def test_a_report_for_a_later_date_is_evidence_not_status() -> None:
     found = isis_posture([wadi_raid()], as_of=SEPT - dt.timedelta(days=1))["wadi_al_shay"]
     assert not found.drawn
     assert [e.role for e in found.evidence] == [Role.LATER]
+
+
+def test_quiet_dates_are_the_days_a_place_goes_dark() -> None:
+    year = dt.timedelta(days=ACTIVITY_HOLDS_DAYS)
+    again, revived = SEPT + dt.timedelta(days=40), SEPT + year + dt.timedelta(days=100)
+    threat = report("diyala_governorate", "Sleeper cells threaten Diyala.", SEPT, kind=T)
+    claims = [wadi_raid(), wadi_raid(again), wadi_raid(revived), threat]
+    days = quiet_dates(claims)
+    # The raid 40 days on keeps the wadi lit past the first raid's year; the threat has its own.
+    assert days == [SEPT + dt.timedelta(days=THREAT_HOLDS_DAYS), again + year, revived + year]
+    for day in days:  # on each, the map changes: something drawn the day before is not
+        kind = T if day == SEPT + dt.timedelta(days=THREAT_HOLDS_DAYS) else A
+        before = active_isis_places(claims, as_of=day - dt.timedelta(days=1), kind=kind)
+        assert set(before) - set(active_isis_places(claims, as_of=day, kind=kind))
+
+
+def test_a_report_of_a_span_holds_from_its_last_day_not_its_first() -> None:
+    sentence = "The Hamrin Mountains have been among the group's strongholds since 2017."
+    since = claim(
+        Article(
+            id="stronghold",
+            title="Strongholds",
+            source="Invented Wire",
+            published=SEPT,
+            body=sentence,
+            url="https://example.org/s",
+        ),
+        A,
+        "hamrin_mountains",
+        sentence,
+        date=DateSpan(dt.date(2017, 1, 1), SEPT, "since 2017"),
+    )
+    quiet_day = SEPT + dt.timedelta(days=ACTIVITY_HOLDS_DAYS)
+    assert quiet_dates([since]) == [quiet_day]  # a year after the article, not after 2017
+    held = isis_posture([since], as_of=SEPT + dt.timedelta(days=30))["hamrin_mountains"]
+    assert held.status is Status.ACTIVE
+    assert [e.role for e in held.evidence] == [Role.CURRENT]
+    assert not isis_posture([since], as_of=quiet_day)["hamrin_mountains"].drawn
+    assert not isis_posture([since], as_of=dt.date(2016, 12, 31))["hamrin_mountains"].drawn
 
 
 def test_threats_go_quiet_after_their_own_window() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.activity import ISIS_KINDS, holds_until
 from geo.changes import Change, What
 from geo.posture import claim_date
 from layers.catalog import LAYERS
@@ -103,6 +104,10 @@ def test_slider_stops_are_the_evidence_dates_and_the_latest_article() -> None:
     latest = dt.date(2025, 11, 26)
     stops = slider_stops(claims, latest)
     assert stops == sorted({claim_date(c) for c in claims} | {latest})
+    # A year after an ISIS report its place goes quiet: a stop, once the record reaches it.
+    later = dt.date(2026, 12, 1)
+    quiet = {holds_until(claim_date(c), c.kind) for c in claims if c.kind in ISIS_KINDS}
+    assert set(slider_stops(claims, later)) == {claim_date(c) for c in claims} | quiet | {later}
     assert stop_at_or_before(stops, dt.date(2025, 9, 30)) == max(
         s for s in stops if s <= dt.date(2025, 9, 30)
     )
