@@ -61,7 +61,11 @@ SITES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "camp_victory",
         "Camp Victory",
         "baghdad_governorate",
-        ("Al-Faw Palace",),
+        # Shafaq's "Victoria Base at Baghdad International Airport" is the same site: one
+        # Kurdistan24 report is rendered "Ayn al-Asad and Victoria military bases" (Anadolu) and
+        # "the Victory Base Complex, located within the Baghdad International Airport" (Middle
+        # East Eye); see data/SOURCES.md.
+        ("Al-Faw Palace", "Victoria Base"),
     ),
     "Green Zone (International Zone), Baghdad": (
         "green_zone",
@@ -97,6 +101,9 @@ SITES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
             "Joint Operations Command headquarters",
             "headquarters of the Joint Operations Command",
             "JOC headquarters in Baghdad",
+            # The command's own name is its headquarters only where forces are at or leave it:
+            # geo/extract/places.py reads "Iraq's Joint Operations Command said" as the command.
+            "Joint Operations Command",
         ),
     ),
     "Baghdad": (
@@ -209,8 +216,9 @@ SITES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "Halabja": ("halabja", "Halabja", "sulaymaniyah_governorate", ()),
     "Baiji": ("baiji", "Baiji", "salahaddin_governorate", ()),
 }
-# Table aliases that name something other than the place: "JOC" is the command, not its HQ.
-NOT_ALIASES: dict[str, set[str]] = {"joc_hq": {"JOC"}}
+# Table aliases that name something other than the place: none at present ("JOC" and "Joint
+# Operations Command" name the command too; geo/extract/places.py tells the readings apart).
+NOT_ALIASES: dict[str, set[str]] = {}
 # Ridge points are anchors for the derived Hamrin zone, not places of their own: the range's
 # names belong to that zone (geo/zones.py).
 RIDGE: dict[str, tuple[str, str]] = {

@@ -106,7 +106,11 @@ def explain(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     gaz = gazetteer or default_names()
     text, had_markup = mask_markup(body)
     reasons: list[str] = ["markup (HTML tags or script) was ignored"] if had_markup else []
-    state = _State(article=article, isis_context=bool(_ISIS_CONTEXT.search(text)))
+    state = _State(
+        article=article,
+        isis_context=bool(_ISIS_CONTEXT.search(text)),
+        country=gaz.places.get("iraq"),
+    )
     claims: list[Claim] = []
     skipped = 0
     for start, end in split_sentences(text):

@@ -39,8 +39,9 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     if not mentions:
         # No claim here, but the places named are the discourse: "the base" later, provinces.
         if not cues and not implicit:
-            named = gaz.find(text[start:end])
-            _remember_places(named, state)
+            named = [_shift(m, start) for m in gaz.find(text[start:end])]
+            # "Victoria Base inside Baghdad International Airport": the base, not its locator
+            _remember_places(_claimable_mentions(text, named)[0], state)
         state.seen_places = state.seen_places or bool(named)
         state.seen_cues = state.seen_cues or (
             bool(cues) and any(a.actor in {"coalition", "isis"} for a in actors)

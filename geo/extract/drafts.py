@@ -171,6 +171,8 @@ def _drafts(
         if not links and cue.family in {"move", "stay"}:
             links = _subject_place(text, start, cue, mentions)
         actor, actor_note = _decide_actor(text, start, end, cue, actors, state)
+        if not links and actor == "coalition" and actor_note is None:
+            links = _from_the_country(text, start, end, cue, mentions, state)
         if _TAKEOVER.match(cue.text) and state.coalition_seen and actor in _TAKES_OVER:
             actor, actor_note = "coalition", "Iraqi forces took over the place: the coalition left"
         elif _TAKEOVER.match(cue.text):
@@ -230,6 +232,36 @@ def _drafts(
             and "negated departure" not in " ".join(d.notes)
         )
     ]
+
+
+# "the coalition withdrew its forces": a withdrawal naming no place leaves the country the
+# reporting is about, unless the sentence is about another country's ground.
+_LEAVING = re.compile(r"withdr|pull|depart|exit|evacuat", re.I)
+_ELSEWHERE = re.compile(
+    r"\b(?:Syria|Syrian|Kuwait|Jordan|Afghanistan|Turkey|Qatar|Gulf|Europe|Germany|Niger|"
+    r"Africa)\b"
+)
+
+_FROM_UNNAMED = re.compile(r"[^.;]{0,60}?\bfrom\b", re.I)
+
+
+def _from_the_country(
+    text: str,
+    start: int,
+    end: int,
+    cue: _Cue,
+    mentions: Sequence[PlaceMention],
+    state: _State,
+) -> list[_Link]:
+    """A withdrawal by named coalition forces that names no place: from Iraq."""
+    if state.country is None or cue.family != "move" or not _LEAVING.match(cue.text):
+        return []
+    if any(m.place.kind != "country" for m in mentions):
+        return []  # "withdraw gradually, vacating federal Iraqi bases": the places are named
+    if _ELSEWHERE.search(text, start, end) or _FROM_UNNAMED.match(text, cue.end, end):
+        return []  # "from various bases": some sites, not the country
+    here = PlaceMention(cue.text, cue.start, cue.end, (state.country,))
+    return [_Link(here, "from")]
 
 
 def _draft(

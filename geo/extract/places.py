@@ -71,6 +71,13 @@ _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|similar\s+to|unlike)\s+(?:the\s+|in\s+)?$",
     re.I,
 )
+# "Iraq's Joint Operations Command said", "a cell of the JOC": the command, not a place. Its name
+# is its headquarters only where forces are at, in or leave it, or in a list of sites.
+_COMMAND_NAME = re.compile(r"(?:JOC|Joint\s+Operations\s+Command)", re.I)
+_AT_THE_SITE = re.compile(
+    r"\b(?:from|at|in|within|inside|leave|leaves|leaving|left|evacuat\w*|vacat\w*)\s+(?:the\s+)?$",
+    re.I,
+)
 _POSSESSIVE = ("'s", "’s")
 _ADJECTIVES = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
 _NAMED_AFTER = re.compile(r"\b(?:Wadi|Lake|Mount|Jebel|Jabal|Camp|Tal|Tell)\s+$")
@@ -80,6 +87,7 @@ _PART_OF = re.compile(
     re.I,
 )
 _GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
+_SITE_KINDS = frozenset({"military_base", "airport_military_base", "former_base", "compound"})
 _RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
 
 
@@ -138,10 +146,22 @@ def _claimable_mentions(
         institution = _INSTITUTION_AFTER.match(
             text[m.end : m.end + 40].lstrip(" ")
         ) or _not_a_place(text, m)
+        if institution and _listed_with_a_site(text, previous, m):
+            institution = False  # "Ain al-Asad Air Base and the Joint Operations Command"
         if not locative and not institution:
             kept.append(m)
         previous, previous_locative = m, locative
     return kept, locating
+
+
+def _listed_with_a_site(text: str, previous: PlaceMention | None, m: PlaceMention) -> bool:
+    """The command's name listed after a base ("Ain al-Asad and the JOC"): its headquarters."""
+    return (
+        previous is not None
+        and previous.place.kind in _SITE_KINDS
+        and m.place.kind == "headquarters"
+        and bool(_CHAIN_GAP.match(text[previous.end : m.start]))
+    )
 
 
 def _not_a_place(text: str, m: PlaceMention) -> bool:
@@ -149,6 +169,8 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
     before = text[max(0, m.start - 60) : m.start]
     if _MEASURED_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
         return True
+    if m.place.kind == "headquarters" and _COMMAND_NAME.fullmatch(m.text):
+        return not _AT_THE_SITE.search(before)
     if _NAMED_AFTER.search(before):
         return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
     if m.place.kind == "country" and m.text.endswith(_POSSESSIVE):

@@ -28,6 +28,7 @@ class _State:
     coalition_seen: bool = False  # the article has named coalition forces
     last_site: PlaceName | None = None  # the base last named, for "the base", "the site"
     sentence: tuple[int, int] = (0, 0)  # the sentence being read
+    country: PlaceName | None = None  # Iraq: where a withdrawal naming no place leaves from
     dropped: list[str] = field(default_factory=list)
 
 
