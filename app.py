@@ -205,7 +205,7 @@ def _exports(chosen: list[str], as_of: date, claims: tuple[Claim, ...], page: An
     st.subheader("Export exactly what is on screen")
     view = MapView.from_leaflet(page or {})  # the view the reader had at the last rerun
     downloads = panel.map_downloads(chosen, as_of=as_of, claims=claims, view=view)
-    st.caption(panel.view_text(view))
+    st.caption(panel.export_text(chosen, view))
     for column, download in zip(st.columns(2), downloads, strict=True):
         _download(column, download)
 

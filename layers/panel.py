@@ -233,12 +233,20 @@ def changes_download(rows: Sequence[Change], before: dt.date, after: dt.date) ->
     )
 
 
-def view_text(view: MapView | None) -> str:
-    """Where the exported map opens, said plainly beside the button."""
-    if view is None or view.center is None:
-        return "The map opens fitted to Iraq."
+def export_text(layer_ids: Sequence[str], view: MapView | None) -> str:
+    """What the export buttons will hold and where the map opens, said beside them.
+
+    A switch reaches the app a moment after the click: this line says which layers it has.
+    """
+    titles = ", ".join(LAYERS[lid].title for lid in layer_ids) or "none"
+    held = f"Layers in the export ({len(layer_ids)}): {titles}."
+    if view is None:
+        return f"{held} The map opens fitted to Iraq."
+    if view.center is None or view.zoom is None:
+        return f"{held} The map opens at the area you had on screen."
     lat, lng = view.center
-    return f"The map opens at your view: zoom {view.zoom:g} around {lat:.2f}° N, {lng:.2f}° E."
+    where = f"zoom {view.zoom:g} around {lat:.2f}° N, {lng:.2f}° E"
+    return f"{held} The map opens at your view: {where}."
 
 
 def map_downloads(

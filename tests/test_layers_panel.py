@@ -17,11 +17,13 @@ from geo.posture import claim_date
 from layers.catalog import LAYERS
 from layers.changes import changes_csv, changes_frame, changes_group, changes_title
 from layers.export import claims_frame, table_csv
+from layers.page import MapView
 from layers.panel import (
     Input,
     choose_input,
     clicked_place,
     evidence_html,
+    export_text,
     filter_claims,
     folder_label,
     next_stop,
@@ -211,3 +213,16 @@ def test_changes_layer_rings_each_changed_place_and_escapes_for_the_template() -
     assert "=cmd" not in changes_csv(
         [Change("x", "=cmd|' /C calc'!A0", "coalition_positions", What.GAINED, "a", "b")]
     ).replace("'=cmd", "")
+
+
+def test_the_export_line_says_which_layers_and_where_the_map_opens() -> None:
+    line = export_text(["governorates", "coalition_positions"], MapView((34.6, 43.9), 8))
+    assert line == (
+        "Layers in the export (2): Governorates, Coalition positions. "
+        "The map opens at your view: zoom 8 around 34.60° N, 43.90° E."
+    )
+    assert export_text([], None) == (
+        "Layers in the export (0): none. The map opens fitted to Iraq."
+    )
+    bounds = MapView(bounds=((29.0, 38.8), (37.4, 48.6)))
+    assert export_text(["governorates"], bounds).endswith("opens at the area you had on screen.")

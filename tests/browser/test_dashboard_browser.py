@@ -280,6 +280,9 @@ def test_dashboard_html_export_is_the_map_as_switched(
     switch(page, "governorates", on=False)
     wait_reported(page, [lid for lid in LAYERS if lid != "governorates"])
     zoom, lat, lng = own_view(page)  # the reader's own view goes into the export
+    said = page.get_by_text("Layers in the export")  # the line beside the buttons says so
+    expect(said).to_contain_text(f"Layers in the export ({len(LAYERS) - 1}):")
+    expect(said).not_to_contain_text("Governorates")
     with page.expect_download(timeout=TIMEOUT_MS) as download:
         page.get_by_role("button", name="Map (one HTML file, works offline)").click()
     saved = tmp_path / download.value.suggested_filename
