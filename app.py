@@ -130,11 +130,21 @@ def _download(where: Any, d: panel.Download) -> None:
 def _evidence(frames: dict, claims: tuple[Claim, ...], as_of: date, click: dict | None) -> None:
     st.subheader("Evidence")
     hit = panel.clicked_place(frames, click)
-    if hit and click != state.get("last_click"):
-        state["last_click"], state["place"] = click, hit
+    if hit and click != state.get("last_click"):  # a new click wins over the box
+        # The evidence shown is kept apart from the box's own state: a rerun the map starts
+        # (a pan reports the view) carries the browser's box value and can undo a write to it.
+        state["last_click"], state["evidence_of"], state["place"] = click, hit, hit
     choices = panel.place_choices(claims, first=[hit] if hit else [])
     label = "Place: click a feature on the map, or choose"
-    if place := st.selectbox(label, choices, index=None, format_func=panel.place_name, key="place"):
+    st.selectbox(
+        label,
+        choices,
+        index=None,
+        format_func=panel.place_name,
+        key="place",
+        on_change=lambda: state.update(evidence_of=state.get("place")),
+    )
+    if place := state.get("evidence_of"):
         st.html(panel.evidence_html(place, frames, claims, as_of=as_of))
 
 

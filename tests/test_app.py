@@ -221,6 +221,8 @@ def test_evidence_panel_lists_the_claims_about_a_place(app: AppTest) -> None:
     assert "Ain al-Assad airbase" in panel  # the quote
     assert "Rudaw" in panel
     assert "https://www.rudaw.net/" in panel
+    app.selectbox(key="place").set_value(None).run()  # cleared: no evidence left on show
+    assert not app.get("html")
 
 
 def test_claims_table_filters_and_downloads_what_it_shows(
