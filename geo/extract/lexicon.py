@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from geo.extract.actors import ACTOR_PATTERNS, NATIONS, Side
 from geo.extract.counts import _NUMBER_WORD, _number
 from geo.extract.cues import _Cue
-from geo.extract.prefilter import may_match, needles
+from geo.extract.prefilter import Scanners
 
 # Actors: who a cue is about
 
@@ -23,7 +23,7 @@ _FORCE_NOUN = (
     r"instructors)"
 )
 _ACTORS = ACTOR_PATTERNS
-_ACTOR_NEEDLES = tuple(needles(p) for _, p in _ACTORS)
+_ACTOR_SCANNERS = Scanners([p for _, p in _ACTORS])
 # "against ISIS", "to defeat ISIS": ISIS is the object there, not the one acting.
 _OBJECT_BEFORE = re.compile(
     r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of)\s+"
@@ -62,11 +62,9 @@ class _ActorMention:
 
 def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
     found: list[_ActorMention] = []
-    lowered = text[start:end].lower()
-    for (actor, pattern), hint in zip(_ACTORS, _ACTOR_NEEDLES, strict=True):
-        if not may_match(hint, lowered):
-            continue
-        for m in pattern.finditer(text, start, end):
+    matches = _ACTOR_SCANNERS.finditer(text, start, end)
+    for (actor, _), matched in zip(_ACTORS, matches, strict=True):
+        for m in matched:
             if any(m.start() < a.end and a.start < m.end() for a in found):
                 continue
             before = text[max(start, m.start() - 25) : m.start()]

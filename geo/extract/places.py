@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from geo.extract.prefilter import Prefiltered
 from geo.gazetteer import PlaceMention, PlaceName
 
 # Places: which mentions are claims' places and which only locate or name something else
@@ -79,6 +80,7 @@ _PART_OF = re.compile(
     r"south-?(?:ern|western|eastern)|(?:north|south)(?:east|west)ern)\s+$",
     re.I,
 )
+_MEASURED, _COMPARED, _NAMED = map(Prefiltered, (_MEASURED_BEFORE, _COMPARED_BEFORE, _NAMED_AFTER))
 _GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
 _RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
 
@@ -147,9 +149,9 @@ def _claimable_mentions(
 def _not_a_place(text: str, m: PlaceMention) -> bool:
     """A government ("Baghdad said"), a yardstick ("10 km from X", "second after X")."""
     before = text[max(0, m.start - 60) : m.start]
-    if _MEASURED_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
+    if _MEASURED.search(before) or _COMPARED.search(before):
         return True
-    if _NAMED_AFTER.search(before):
+    if _NAMED.search(before):
         return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
     if m.place.kind == "country" and m.text.endswith(_POSSESSIVE):
         return True  # "Iraq's Anbar province", "Iraq's second-largest airbase": it only locates
