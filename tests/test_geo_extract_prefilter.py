@@ -11,7 +11,7 @@ import pytest
 from geo.extract.assemble import _THE_CAPITAL, _THE_SITE
 from geo.extract.counts import _APPOSITIVE_COUNT, _COUNT
 from geo.extract.cues import _CUE_PATTERNS
-from geo.extract.dates import _DATE_ANCHOR
+from geo.extract.dates import _DATE, _DATE_ANCHOR
 from geo.extract.implicit import _IMPLICIT_PRESENCE
 from geo.extract.lexicon import _ACTORS, _ANY_ACTOR_NAME
 from geo.extract.places import _COMPARED_BEFORE, _MEASURED_BEFORE, _NAMED_AFTER
@@ -22,7 +22,13 @@ TEXTS = sorted(ROOT.joinpath("tests", "data").rglob("*.txt"))
 TEXTS += sorted(ROOT.joinpath("data", "articles").glob("*.txt"))
 LINES = [line for path in TEXTS for line in path.read_text(encoding="utf-8").splitlines()]
 # The traps: text where lower-casing moves or hides a start, digits beyond 0-9.
-LINES += ["The ISIS cells remaın in Kirkuk.", "Iſis cells", "İSIS cells attacked", "٣ troops"]
+LINES += [
+    "The ISIS cells remaın in Kirkuk.",
+    "Iſis cells",
+    "İSIS cells attacked",
+    "٣ troops",
+    "on\xa0Monday, in\u2003March 2025",
+]
 PATTERNS = [p for _, _, p in _CUE_PATTERNS] + [p for _, p in _ACTORS] + [_ANY_ACTOR_NAME]
 WRAPPED = [
     _COUNT,
@@ -34,6 +40,7 @@ WRAPPED = [
     _THE_CAPITAL,
     _THE_SITE,
     _DATE_ANCHOR,
+    _DATE,
 ]
 
 

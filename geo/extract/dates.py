@@ -201,7 +201,7 @@ def _date_matches(
 ) -> list[tuple[int, int, DateSpan]]:
     found = []
     for a, b in _anchored_ranges(text, start, len(text) if end is None else end):
-        for m in _DATE.finditer(text, a, b):
+        for m in _DATE_SCAN.finditer(text, a, b):
             if not m.group(0).strip():
                 continue
             span = _resolve(m, published, future)
@@ -253,7 +253,7 @@ _DATE_ANCHOR = re.compile(
     rf"\b{_YEAR}\b|(?i:\b(?:yesterday|today|tonight|week|month|year|morning|afternoon|evening|"
     rf"night)\b)"
 )
-_ANCHOR_SCAN = Prefiltered(_DATE_ANCHOR)
+_ANCHOR_SCAN, _DATE_SCAN = Prefiltered(_DATE_ANCHOR), Prefiltered(_DATE)
 _LEAD, _TAIL = 48, 32
 # ", and overall troop levels are expected to drop ... by 2026": a clause of its own.
 _OWN_CLAUSE = re.compile(

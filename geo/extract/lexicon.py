@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from geo.extract.actors import ACTOR_PATTERNS, NATIONS, Side
 from geo.extract.counts import _NUMBER_WORD, _number
 from geo.extract.cues import _Cue
-from geo.extract.prefilter import Scanners
+from geo.extract.prefilter import Prefiltered, Scanners
 
 # Actors: who a cue is about
 
@@ -159,20 +159,24 @@ _COUNTRY_COUNT = re.compile(
     re.I,
 )
 
+_ROLE_SCANS = Scanners([p for p, _ in _ROLES])
+_COUNTRY_SCAN, _COUNT_SCAN = Prefiltered(_COUNTRY), Prefiltered(_COUNTRY_COUNT)
+
 
 def _roles(text: str, start: int, end: int) -> tuple[str, ...]:
     window = text[start:end]
-    return tuple(name for pattern, name in _ROLES if pattern.search(window))
+    found = _ROLE_SCANS.finditer(window, 0, len(window))
+    return tuple(name for (_, name), matches in zip(_ROLES, found, strict=True) if any(matches))
 
 
 def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | None]:
     window = text[start:end]
     names = tuple(
         dict.fromkeys(
-            _COUNTRY_ALIASES.get(m.group(0), m.group(0)) for m in _COUNTRY.finditer(window)
+            _COUNTRY_ALIASES.get(m.group(0), m.group(0)) for m in _COUNTRY_SCAN.finditer(window)
         )
     )
-    count = _COUNTRY_COUNT.search(window)
+    count = _COUNT_SCAN.search(window)
     return names, (_number(count.group("n")) if count else None)
 
 

@@ -38,9 +38,12 @@ _DIGITS = "0123456789"
 CASE_TRAPS = "İıſ"
 _CASE_TRAPPED = re.compile(f"[{CASE_TRAPS}]")
 _DIGIT_TRAPPED = re.compile(r"[^\D0-9]")
+# \s as a start is the ASCII spaces; a text with another (a no-break space) is read all.
+_SPACES = "".join(chr(c) for c in range(128) if re.match(r"\s", chr(c)))
+_SPACE_TRAPPED = re.compile(r"[^\S\x00-\x7f]")
 
 
-def _trapped(lowered: str, length: int) -> bool:
+def _trapped(lowered: str, length: int, spaces: bool = False) -> bool:
     """Whether the lower-cased copy (of `length` characters) may hide where a match is."""
     if lowered.isascii():
         return False
@@ -48,6 +51,7 @@ def _trapped(lowered: str, length: int) -> bool:
         len(lowered) != length
         or _CASE_TRAPPED.search(lowered) is not None
         or _DIGIT_TRAPPED.search(lowered) is not None
+        or (spaces and _SPACE_TRAPPED.search(lowered) is not None)
     )
 
 
@@ -78,6 +82,8 @@ def _starts(items: Any, prefix: str = "") -> set[str] | None:
             found = _forked([(ch, []) for ch in chars], rest, prefix)
         elif op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
             found = _forked([(d, []) for d in _DIGITS], rest, prefix)
+        elif op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)]:
+            found = _forked([(c, []) for c in _SPACES], rest, prefix)
         elif op is _c.SUBPATTERN:
             found = _forked([("", av[-1].data)], rest, prefix)
         elif op is _c.BRANCH:
@@ -163,7 +169,7 @@ class Scanners:
     is never empty so neither is a match, and after a match the next try is at or after its end.
     """
 
-    __slots__ = ("_filtered", "_mixed", "_scans", "patterns")
+    __slots__ = ("_filtered", "_mixed", "_scans", "_spaces", "patterns")
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         """Read each pattern's starts; one search per kind of start finds their places."""
@@ -179,11 +185,11 @@ class Scanners:
             kinds[0].append(at_start or None)
             kinds[1].append(tuple(w for w in found or () if w not in at_start) or None)
         self._mixed = tuple(bool(a and b) for a, b in zip(*kinds, strict=True))
+        self._spaces = any(w[0] in _SPACES for found in starts if found for w in found)
         self._scans = tuple(
-            (re.compile(prefix + _trie(words)), _owners(found_by, words), overlap)
+            (re.compile(prefix + _trie(words)), _reported(found_by, words, at_words=bool(prefix)))
             for prefix, found_by in ((r"\b", kinds[0]), ("", kinds[1]))
             if (words := sorted({w for found in found_by if found for w in found}))
-            for overlap in [not prefix or _overlapping(words)]
         )
 
     def finditer(self, text: str, start: int, end: int) -> list[Iterable[re.Match[str]]]:
@@ -199,52 +205,73 @@ class Scanners:
     def _places(self, text: str, start: int, end: int) -> list[list[int]] | None:
         """Where each pattern's starts stand, ascending; None when the text must be read all."""
         lowered = text[start:end].lower()
-        if not self._scans or _trapped(lowered, end - start):
+        if not self._scans or _trapped(lowered, end - start, self._spaces):
             return None
         places: list[list[int]] = [[] for _ in self.patterns]
-        for at, owners, overlap in self._scans:
-            if not overlap:
-                for found in at.finditer(lowered):
-                    for i in owners[found.group()]:
-                        places[i].append(start + found.start())
-                continue
-            search = at.search
-            hit = search(lowered)
-            while hit is not None:  # every place, also inside a longer start: "is" in "isis"
-                for i in owners[hit.group()]:
-                    places[i].append(start + hit.start())
-                hit = search(lowered, hit.start() + 1)
+        nested = False
+        for at, reported in self._scans:
+            for found in at.finditer(lowered):
+                owners, inner = reported[found.group()]
+                for i in owners:
+                    places[i].append(start + found.start())
+                if inner:  # a start inside this one ("is" in "isis") is not reported by finditer
+                    nested = True
+                    _inside(
+                        at, reported, lowered, [found.start() + k for k in inner], places, start
+                    )
         for i, mixed in enumerate(self._mixed):
-            if mixed:
+            if mixed or nested:
                 places[i] = sorted(set(places[i]))
         return places
 
 
-_WORD = re.compile(r"\w")
-_INNER_WORD = re.compile(r"(?<=\W)\w")
+_Reported = dict[str, tuple[tuple[int, ...], tuple[int, ...]]]
 
 
-def _overlapping(words: list[str]) -> bool:
-    """Whether one word can start at a word start inside another ("u.s." holds none)."""
-    return any(
-        tail.startswith(other) or other.startswith(tail)
-        for word in words
-        for inner in _INNER_WORD.finditer(word)
-        for tail in [word[inner.start() :]]
-        for other in words
-    )
+def _inside(
+    at: re.Pattern[str],
+    reported: _Reported,
+    lowered: str,
+    todo: list[int],
+    places: list[list[int]],
+    start: int,
+) -> None:
+    """The places of the starts that begin inside a start finditer reported (offsets `todo`)."""
+    while todo:
+        place = todo.pop()
+        found = at.match(lowered, place)
+        if found is not None:
+            owners, inner = reported[found.group()]
+            for i in owners:
+                places[i].append(start + place)
+            todo.extend(place + k for k in inner)
 
 
-def _owners(starts: list[tuple[str, ...] | None], words: list[str]) -> dict[str, tuple[int, ...]]:
-    """For each word a search may report (the longest start at a place), whose start it is.
+def _reported(
+    starts: list[tuple[str, ...] | None], words: list[str], *, at_words: bool
+) -> _Reported:
+    """For each word a search may report: whose start it is, where another may begin inside.
 
     A search reports the longest start at a place; the patterns with a start there are those
-    with a start that is a prefix of it (one has, by construction).
+    with a start that is a prefix of the reported word (one has, by construction). Another
+    start may begin inside it where a word may start (at_words: after a non-word character)
+    and the rest of it fits that start.
     """
     return {
-        w: tuple(i for i, found in enumerate(starts) if found and w.startswith(found))
+        w: (
+            tuple(i for i, found in enumerate(starts) if found and w.startswith(found)),
+            tuple(
+                k
+                for k in range(1, len(w))
+                if (not at_words or (not _WORD.match(w[k - 1]) and _WORD.match(w[k])))
+                and any(w[k:].startswith(v) or v.startswith(w[k:]) for v in words)
+            ),
+        )
         for w in words
     }
+
+
+_WORD = re.compile(r"\w")
 
 
 def _anchored(items: Any) -> bool:
