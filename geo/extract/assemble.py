@@ -90,7 +90,7 @@ _THE_SITE = re.compile(
     r"(?!\s+(?:of|in|at|near|outside|south|north|east|west)\b)(?!['’]s)"
 )
 _THE_CAPITAL = re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city|[A-Z]))(?!['’]s)")
-_CAPITAL_SCAN, _SITE_SCAN = Prefiltered(_THE_CAPITAL), Prefiltered(_THE_SITE)
+_CAPITAL_SCAN = Prefiltered(_THE_CAPITAL)
 _SITE_KINDS = frozenset(
     {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 )
@@ -116,7 +116,7 @@ def _with_anaphoric_sites(
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (capital,)))
     site = state.last_site
     if site is not None:
-        for hit in _SITE_SCAN.finditer(text, start, end):
+        for hit in _THE_SITE.finditer(text, start, end):
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
     _remember_places(mentions, state)

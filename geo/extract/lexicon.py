@@ -160,7 +160,7 @@ _COUNTRY_COUNT = re.compile(
 )
 
 _ROLE_SCANS = Scanners([p for p, _ in _ROLES])
-_COUNTRY_SCAN, _COUNT_SCAN = Prefiltered(_COUNTRY), Prefiltered(_COUNTRY_COUNT)
+_COUNT_SCAN = Prefiltered(_COUNTRY_COUNT)
 
 
 def _roles(text: str, start: int, end: int) -> tuple[str, ...]:
@@ -173,7 +173,7 @@ def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | 
     window = text[start:end]
     names = tuple(
         dict.fromkeys(
-            _COUNTRY_ALIASES.get(m.group(0), m.group(0)) for m in _COUNTRY_SCAN.finditer(window)
+            _COUNTRY_ALIASES.get(m.group(0), m.group(0)) for m in _COUNTRY.finditer(window)
         )
     )
     count = _COUNT_SCAN.search(window)

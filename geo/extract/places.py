@@ -80,7 +80,7 @@ _PART_OF = re.compile(
     r"south-?(?:ern|western|eastern)|(?:north|south)(?:east|west)ern)\s+$",
     re.I,
 )
-_MEASURED, _COMPARED, _NAMED = map(Prefiltered, (_MEASURED_BEFORE, _COMPARED_BEFORE, _NAMED_AFTER))
+_MEASURED, _COMPARED = Prefiltered(_MEASURED_BEFORE), Prefiltered(_COMPARED_BEFORE)
 _GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
 _RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
 
@@ -151,7 +151,7 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
     before = text[max(0, m.start - 60) : m.start]
     if _MEASURED.search(before) or _COMPARED.search(before):
         return True
-    if _NAMED.search(before):
+    if _NAMED_AFTER.search(before):
         return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
     if m.place.kind == "country" and m.text.endswith(_POSSESSIVE):
         return True  # "Iraq's Anbar province", "Iraq's second-largest airbase": it only locates

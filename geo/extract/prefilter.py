@@ -75,8 +75,8 @@ def _starts(items: Any, prefix: str = "") -> set[str] | None:
         if single and {o for o, _ in av} == {_c.LITERAL}:  # [Pp]: one letter in either case
             prefix += chr(av[0][1]).lower()
             continue
-        if len(prefix) >= _ENOUGH:
-            break  # long enough to be rare: forking on would only multiply the words
+        if len(prefix) >= _ENOUGH or prefix[-1:].isdigit():
+            break  # rare enough already (a digit is): forking on would only multiply the words
         if op is _c.IN and {o for o, _ in av} == {_c.LITERAL}:
             chars = sorted({chr(v).lower() for _, v in av})
             found = _forked([(ch, []) for ch in chars], rest, prefix)
@@ -91,8 +91,14 @@ def _starts(items: Any, prefix: str = "") -> set[str] | None:
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
             # "(?:sleeper\s+)?cells": either the optional part or what follows it
             found = _forked([("", av[2].data), ("", [])], rest, prefix)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and not prefix and _one_char(av[2].data):
+            # "\s*Monday" starts with a space then Monday, or two spaces: not any space
+            once, twice = [*av[2].data, *rest], [*av[2].data, *av[2].data]
+            found = _forked(
+                [("", once), ("", twice), *([("", rest)] if av[0] == 0 else [])], [], prefix
+            )
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            # repeated: only the first copy is sure to come first ("\d{1,3}", "(?:ab)*c")
+            # repeated: only the first copy is sure to come first ("(?:ab)+c")
             found = _starts(av[2].data, prefix)
             if found is not None and av[0] == 0:
                 skipped = _starts(rest, prefix)
@@ -103,6 +109,11 @@ def _starts(items: Any, prefix: str = "") -> set[str] | None:
     if len(prefix) >= _MIN_NEEDLE or (prefix and not prefix.isalpha()):
         return {prefix}
     return None
+
+
+def _one_char(items: Any) -> bool:
+    r"""Whether the sequence is one character class (\s, \d, [ae])."""
+    return len(items) == 1 and items[0][0] is _c.IN
 
 
 def _forked(alternatives: list[tuple[str, Any]], rest: list[Any], prefix: str) -> set[str] | None:
