@@ -237,9 +237,14 @@ def _rank(place: PlaceName) -> tuple[int, str]:
 
 
 def _plausible(span: str) -> bool:
-    """Lower-case 'hit' is a verb, not the town of Hit; 'iz' is no International Zone."""
+    """Lower-case 'hit' is a verb, not the town of Hit; 'iz' is no International Zone.
+
+    A capitalised span needs no key: names are mostly capitalised, and the key is the costly part.
+    """
+    if span[:1].isupper():
+        return True
     key = name_key(span)
-    return (key not in _CASE_SENSITIVE and len(key) > _SHORT_KEY) or span[:1].isupper()
+    return key not in _CASE_SENSITIVE and len(key) > _SHORT_KEY
 
 
 def _generated_aliases(place: PlaceName) -> list[str]:

@@ -19,10 +19,11 @@ from geo.extract.dates import (
     _SentenceDates,
 )
 from geo.extract.drafts import _drafts, _shift
-from geo.extract.implicit import _IMPLICIT_PRESENCE, _implicit_presence
+from geo.extract.implicit import IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
 from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
+from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State
 from geo.extract.tense import _RESIDUAL
 from geo.gazetteer import Gazetteer, PlaceMention, PlaceName, covers
@@ -33,7 +34,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     cues = _find_cues(text, start, end)
     actors = _resolve_group(_find_actors(text, start, end), state)
     state.coalition_seen = state.coalition_seen or any(a.actor == "coalition" for a in actors)
-    implicit = _IMPLICIT_PRESENCE.search(text, start, end)
+    implicit = IMPLICIT_PRESENCE.search(text, start, end)
     named = [_shift(m, start) for m in gaz.find(text[start:end])] if cues or implicit else []
     mentions = _with_anaphoric_sites(text, start, end, named, state, gaz) if named or cues else []
     if not mentions:
@@ -90,6 +91,7 @@ _THE_SITE = re.compile(
     r"(?!\s+(?:of|in|at|near|outside|south|north|east|west)\b)(?!['’]s)"
 )
 _THE_CAPITAL = re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city|[A-Z]))(?!['’]s)")
+_CAPITAL_SCAN = Prefiltered(_THE_CAPITAL)
 _SITE_KINDS = frozenset(
     {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 )
@@ -110,7 +112,7 @@ def _with_anaphoric_sites(
     found = list(mentions)
     capital = gaz.places.get("baghdad")
     if capital is not None:
-        for hit in _THE_CAPITAL.finditer(text, start, end):
+        for hit in _CAPITAL_SCAN.finditer(text, start, end):
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (capital,)))
     site = state.last_site

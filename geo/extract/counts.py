@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.claims import Personnel
+from geo.extract.prefilter import Prefiltered
 
 
 def parse_personnel(text: str) -> Personnel | None:
@@ -151,9 +152,9 @@ def _personnel(m: re.Match[str]) -> Personnel | None:
 
 
 def _find_personnel(text: str, start: int, end: int) -> Personnel | None:
-    if not _COUNT_HINT.search(text, start, end):
+    if not _HINT_SCAN.search(text, start, end):
         return None  # no digit and no number word: the slow patterns below cannot match
-    for pattern in (_COUNT, _APPOSITIVE_COUNT):
+    for pattern in _COUNT_SCANS:
         for m in pattern.finditer(text, start, end):
             personnel = _personnel(m)
             if personnel is not None:
@@ -166,9 +167,11 @@ def _find_personnel(text: str, start: int, end: int) -> Personnel | None:
     return None
 
 
+_COUNT_SCANS = (Prefiltered(_COUNT), Prefiltered(_APPOSITIVE_COUNT))
 _COUNT_HINT = re.compile(
     rf"\d|(?i:\b(?:{_NUMBER_WORD}|few|handful|several|dozens|hundreds|thousands|small))"
 )
+_HINT_SCAN = Prefiltered(_COUNT_HINT)
 
 
 def _trim_count_text(phrase: str) -> str:

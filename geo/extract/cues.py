@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from geo.extract.prefilter import may_match, needles
+from geo.extract.prefilter import Scanners
 
 # Cues: what a sentence asserts, and about which places
 
@@ -138,18 +138,16 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
 
 
 _CUE_PATTERNS = _cue_patterns()
-_CUE_NEEDLES = tuple(needles(p) for _, _, p in _CUE_PATTERNS)
+_CUE_SCANNERS = Scanners([p for _, _, p in _CUE_PATTERNS])
 
 
 def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     """Non-overlapping cues in reading order; on overlap the earlier-listed family wins."""
     found: list[_Cue] = []
     taken: list[tuple[int, int]] = []
-    lowered = text[start:end].lower()
-    for (family, strong, pattern), hint in zip(_CUE_PATTERNS, _CUE_NEEDLES, strict=True):
-        if not may_match(hint, lowered):
-            continue
-        for m in pattern.finditer(text, start, end):
+    matches = _CUE_SCANNERS.finditer(text, start, end)
+    for (family, strong, _), matched in zip(_CUE_PATTERNS, matches, strict=True):
+        for m in matched:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))

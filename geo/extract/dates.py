@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from geo.claims import DateSpan
 from geo.extract.cues import _Cue
+from geo.extract.prefilter import Prefiltered
 from geo.extract.sentences import _BREAKERS, _REPORTING
 
 
@@ -200,7 +201,7 @@ def _date_matches(
 ) -> list[tuple[int, int, DateSpan]]:
     found = []
     for a, b in _anchored_ranges(text, start, len(text) if end is None else end):
-        for m in _DATE.finditer(text, a, b):
+        for m in _DATE_SCAN.finditer(text, a, b):
             if not m.group(0).strip():
                 continue
             span = _resolve(m, published, future)
@@ -252,6 +253,7 @@ _DATE_ANCHOR = re.compile(
     rf"\b{_YEAR}\b|(?i:\b(?:yesterday|today|tonight|week|month|year|morning|afternoon|evening|"
     rf"night)\b)"
 )
+_ANCHOR_SCAN, _DATE_SCAN = Prefiltered(_DATE_ANCHOR), Prefiltered(_DATE)
 _LEAD, _TAIL = 48, 32
 # ", and overall troop levels are expected to drop ... by 2026": a clause of its own.
 _OWN_CLAUSE = re.compile(
@@ -264,7 +266,7 @@ _SINCE = re.compile(r"\s*since\b", re.I)
 
 def _anchored_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
-    for m in _DATE_ANCHOR.finditer(text, start, end):
+    for m in _ANCHOR_SCAN.finditer(text, start, end):
         a = max(start, m.start() - _LEAD)
         while a > start and not text[a - 1].isspace():
             a -= 1  # from a word start, as a scan of the whole sentence would reach it

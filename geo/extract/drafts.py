@@ -19,6 +19,7 @@ from geo.extract.lexicon import (
     _ActorMention,
 )
 from geo.extract.linking import _backward, _forward, _fronted, _Link
+from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State
 from geo.extract.tense import (
     _AT,
@@ -76,6 +77,8 @@ _NEEDED = re.compile(
     r"allowed|permitted)\s+(?:[\w-]+\s+){0,2}?to\s+$",
     re.I,
 )
+
+_HEDGE_SCAN = Prefiltered(_HEDGE)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
@@ -200,7 +203,7 @@ def _drafts(
             state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
             continue
         negation = _negated(text, cue, chunk_start, start)
-        hedge = _HEDGE.search(text[start:end])
+        hedge = _HEDGE_SCAN.search(text[start:end])
         notes = tuple(
             n for n in (actor_note, f"hedged: {hedge.group(0)!r}" if hedge else None) if n
         )

@@ -10,6 +10,7 @@ from geo.extract.actors import COALITION_WORDS
 from geo.extract.counts import _find_personnel
 from geo.extract.cues import _Cue
 from geo.extract.linking import _Link
+from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft
 from geo.gazetteer import PlaceMention
 
@@ -20,6 +21,7 @@ _IMPLICIT_PRESENCE = re.compile(
     r"(?:in|at|inside)\s+(?:the\s+)?",
     re.I,
 )
+IMPLICIT_PRESENCE = Prefiltered(_IMPLICIT_PRESENCE)
 _ABSENT_BEFORE = re.compile(
     r"\b(?:no|not|without|any|former|formerly|once|previously)\s+(?:[\w.’'-]+\s+){0,3}$", re.I
 )
@@ -34,7 +36,7 @@ def _implicit_presence(
     for m in mentions:
         window_start = max(start, m.start - 80)
         match = None
-        for candidate in _IMPLICIT_PRESENCE.finditer(text, window_start, m.start):
+        for candidate in IMPLICIT_PRESENCE.finditer(text, window_start, m.start):
             match = candidate if candidate.end() == m.start else None
         if match is None or m.place.id in claimed:
             continue
@@ -68,7 +70,7 @@ def _subject_place(
     for m in mentions:
         if m.end > cue.start or not _SUBJECT_TAIL.fullmatch(text, m.end, cue.start):
             continue
-        named = list(_IMPLICIT_PRESENCE.finditer(text, max(start, m.start - 80), m.start))
+        named = list(IMPLICIT_PRESENCE.finditer(text, max(start, m.start - 80), m.start))
         if named and named[-1].end() == m.start:
             return [_Link(m, "from" if cue.family == "move" else "in", backward=True)]
     return []

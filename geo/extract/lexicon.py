@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from geo.extract.actors import ACTOR_PATTERNS, NATIONS, Side
 from geo.extract.counts import _NUMBER_WORD, _number
 from geo.extract.cues import _Cue
-from geo.extract.prefilter import may_match, needles
+from geo.extract.prefilter import Prefiltered, Scanners
 
 # Actors: who a cue is about
 
@@ -23,7 +23,7 @@ _FORCE_NOUN = (
     r"instructors)"
 )
 _ACTORS = ACTOR_PATTERNS
-_ACTOR_NEEDLES = tuple(needles(p) for _, p in _ACTORS)
+_ACTOR_SCANNERS = Scanners([p for _, p in _ACTORS])
 # "against ISIS", "to defeat ISIS": ISIS is the object there, not the one acting.
 _OBJECT_BEFORE = re.compile(
     r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of)\s+"
@@ -62,11 +62,9 @@ class _ActorMention:
 
 def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
     found: list[_ActorMention] = []
-    lowered = text[start:end].lower()
-    for (actor, pattern), hint in zip(_ACTORS, _ACTOR_NEEDLES, strict=True):
-        if not may_match(hint, lowered):
-            continue
-        for m in pattern.finditer(text, start, end):
+    matches = _ACTOR_SCANNERS.finditer(text, start, end)
+    for (actor, _), matched in zip(_ACTORS, matches, strict=True):
+        for m in matched:
             if any(m.start() < a.end and a.start < m.end() for a in found):
                 continue
             before = text[max(start, m.start() - 25) : m.start()]
@@ -161,10 +159,14 @@ _COUNTRY_COUNT = re.compile(
     re.I,
 )
 
+_ROLE_SCANS = Scanners([p for p, _ in _ROLES])
+_COUNT_SCAN = Prefiltered(_COUNTRY_COUNT)
+
 
 def _roles(text: str, start: int, end: int) -> tuple[str, ...]:
     window = text[start:end]
-    return tuple(name for pattern, name in _ROLES if pattern.search(window))
+    found = _ROLE_SCANS.finditer(window, 0, len(window))
+    return tuple(name for (_, name), matches in zip(_ROLES, found, strict=True) if any(matches))
 
 
 def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | None]:
@@ -174,7 +176,7 @@ def _countries(text: str, start: int, end: int) -> tuple[tuple[str, ...], int | 
             _COUNTRY_ALIASES.get(m.group(0), m.group(0)) for m in _COUNTRY.finditer(window)
         )
     )
-    count = _COUNTRY_COUNT.search(window)
+    count = _COUNT_SCAN.search(window)
     return names, (_number(count.group("n")) if count else None)
 
 

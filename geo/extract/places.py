@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from geo.extract.prefilter import Prefiltered
 from geo.gazetteer import PlaceMention, PlaceName
 
 # Places: which mentions are claims' places and which only locate or name something else
@@ -86,6 +87,7 @@ _PART_OF = re.compile(
     r"south-?(?:ern|western|eastern)|(?:north|south)(?:east|west)ern)\s+$",
     re.I,
 )
+_MEASURED, _COMPARED = Prefiltered(_MEASURED_BEFORE), Prefiltered(_COMPARED_BEFORE)
 _GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
 _SITE_KINDS = frozenset({"military_base", "airport_military_base", "former_base", "compound"})
 _RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
@@ -167,7 +169,7 @@ def _listed_with_a_site(text: str, previous: PlaceMention | None, m: PlaceMentio
 def _not_a_place(text: str, m: PlaceMention) -> bool:
     """A government ("Baghdad said"), a yardstick ("10 km from X", "second after X")."""
     before = text[max(0, m.start - 60) : m.start]
-    if _MEASURED_BEFORE.search(before) or _COMPARED_BEFORE.search(before):
+    if _MEASURED.search(before) or _COMPARED.search(before):
         return True
     if m.place.kind == "headquarters" and _COMMAND_NAME.fullmatch(m.text):
         return not _AT_THE_SITE.search(before)

@@ -121,12 +121,25 @@ _MARKUP = re.compile(
 
 def _is_boundary(text: str, start: int, m: re.Match[str]) -> bool:
     if m.group(0)[0] == ".":
-        word = re.search(r"[\w.]+$", text[start : m.start()])
-        token = (word.group(0) if word else "").casefold().rstrip(".")
+        token = _word_before(text, start, m.start()).casefold().rstrip(".")
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             return False
     following = text[m.end() : m.end() + 3].lstrip()
     return not following or not following[0].islower()
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    r"""The run of word characters and dots that ends at `end` (what [\w.]+$ finds there).
+
+    Read backwards from the end: a search for it would try every character of the sentence.
+    """
+    first = end
+    while first > start and (text[first - 1] == "." or _WORD_CHAR.match(text, first - 1)):
+        first -= 1
+    return text[first:end]
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

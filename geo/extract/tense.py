@@ -6,6 +6,7 @@ import re
 
 from geo.extract.cues import _Cue
 from geo.extract.lexicon import _FORCE_NOUN
+from geo.extract.prefilter import Prefiltered
 
 # Phase of a move, negation, hedges, tense
 
@@ -17,6 +18,7 @@ _PLANNED = re.compile(
     r"(?:may|might|could)(?:\s+(?:soon|also|still))?\s+be)\b|['’]ll\b",
     re.I,
 )
+_PLANNED_SCAN = Prefiltered(_PLANNED)
 _UNDER_WAY = re.compile(
     r"\b(?:began|begun|begins|beginning|start(?:ed|s|ing)|underway|under\s+way|ongoing|"
     r"continu\w*|in\s+progress|progressively|gradually|(?:is|are|been)\s+\w+ing)\b",
@@ -95,7 +97,7 @@ def _move_status(
     """Planned (would/will/is to) / under way (began, are withdrawing) / completed (left)."""
     before = text[max(window_start, cue.start - 60) : cue.start]
     after = text[cue.end : chunk_end]
-    if _PLANNED.search(before) or (
+    if _PLANNED_SCAN.search(before) or (
         re.search(r"\bto\s+$", before, re.I) and not _UNDER_WAY.search(before)
     ):
         return "planned"
