@@ -131,18 +131,21 @@ def _evidence(frames: dict, claims: tuple[Claim, ...], as_of: date, click: dict 
     st.subheader("Evidence")
     hit = panel.clicked_place(frames, click)
     if hit and click != state.get("last_click"):  # a new click wins over the box
-        # The evidence shown is kept apart from the box's own state: a rerun the map starts
-        # (a pan reports the view) carries the browser's box value and can undo a write to it.
-        state["last_click"], state["evidence_of"], state["place"] = click, hit, hit
+        state["last_click"], state["evidence_of"] = click, hit
+        state["clicks"] = state.get("clicks", 0) + 1
+    # The box is never written from here: a rerun the map starts right after a click (the
+    # popup pans the map, the view is reported) carries the browser's box value and undid such
+    # a write. A click makes a new box instead, opened at the clicked place.
     choices = panel.place_choices(claims, first=[hit] if hit else [])
-    label = "Place: click a feature on the map, or choose"
+    shown = state.get("evidence_of")
+    box = f"place_{state.get('clicks', 0)}"
     st.selectbox(
-        label,
+        "Place: click a feature on the map, or choose",
         choices,
-        index=None,
+        index=choices.index(shown) if shown in choices else None,
         format_func=panel.place_name,
-        key="place",
-        on_change=lambda: state.update(evidence_of=state.get("place")),
+        key=box,
+        on_change=lambda: state.update(evidence_of=state.get(box)),
     )
     if place := state.get("evidence_of"):
         st.html(panel.evidence_html(place, frames, claims, as_of=as_of))
