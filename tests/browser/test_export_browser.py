@@ -35,9 +35,21 @@ def _count(layer_id: str) -> str:
     return f"document.querySelectorAll('.pm-layer-{layer_id}').length"
 
 
+# Resolves once the map has had no move or zoom for 400 ms: the first fit to Iraq is animated,
+# and a click during it can land beside the feature it aimed at.
+SETTLED = """() => new Promise(resolve => {
+    const map = Object.values(window).find(v => v instanceof L.Map);
+    let timer;
+    const quiet = () => { clearTimeout(timer); timer = setTimeout(resolve, 400); };
+    map.on("move zoom", quiet);
+    quiet();
+})"""
+
+
 def _open(offline: OfflinePage, path: Path) -> None:
     offline.page.goto(path.as_uri())
     offline.page.wait_for_function(DRAWN, timeout=TIMEOUT_MS)
+    offline.page.evaluate(SETTLED)
 
 
 def test_exported_map_draws_offline_with_control_features_popup_and_toggle(
