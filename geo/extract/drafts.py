@@ -246,6 +246,11 @@ _ELSEWHERE = re.compile(
 )
 
 _FROM_UNNAMED = re.compile(r"[^.;]{0,60}?\bfrom\b", re.I)
+# "the withdrawal is part of the 2021 agreement": a bare noun refers back to a move already
+# placed (or to none); "the withdrawal of US forces", "the coalition withdrawal" name whose.
+_NOUN_MOVE = re.compile(r"(?:withdrawals?|pull-?outs?|departures?|exits?|evacuations?)", re.I)
+_BARE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 
 
 def _from_the_country(
@@ -258,6 +263,12 @@ def _from_the_country(
 ) -> list[_Link]:
     """A withdrawal by named coalition forces that names no place: from Iraq."""
     if state.country is None or cue.family != "move" or not _LEAVING.match(cue.text):
+        return []
+    if (
+        _NOUN_MOVE.fullmatch(cue.text)
+        and _BARE_BEFORE.search(text, max(start, cue.start - 6), cue.start)
+        and not _OF_AFTER.match(text, cue.end)
+    ):
         return []
     if any(m.place.kind != "country" for m in mentions):
         return []  # "withdraw gradually, vacating federal Iraqi bases": the places are named

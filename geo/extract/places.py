@@ -58,6 +58,30 @@ _GOVERNMENT_AFTER = re.compile(
     r"formally|officially|announce|sign)\b"
 )
 _GOVERNMENT_BEFORE = re.compile(rf"\b{_CAPITALS}\s+and\s+$")
+# "between Baghdad and Washington", "Washington and Baghdad": beside a foreign capital, a city is
+# its government whatever follows. Erbil is left out: "Baghdad and Erbil" are two real places.
+_FOREIGN_CAPITALS = r"(?:Washington|Tehran|Ankara|Damascus|London|Paris|Moscow)"
+_FOREIGN_AFTER = re.compile(rf"^(?:['’]s)?\s*(?:and|or|,)\s+{_FOREIGN_CAPITALS}\b")
+_FOREIGN_BEFORE = re.compile(rf"\b{_FOREIGN_CAPITALS}\s*(?:and|or|,)\s+$")
+# "as Baghdad takes control", "Baghdad seeks": a capital doing what only a government does.
+_GOVERNMENT_ACTS = re.compile(
+    r"^\s+(?:takes|took|seeks|sought|intends|hopes|plans\s+to|pushe[sd]|pressed|presses|"
+    r"moves\s+to|moved\s+to|called\s+for|calls\s+for|insists|views|considers)\b"
+)
+# "Iraq-U.S. relations", "US-Iraq talks": a country joined by a hyphen is an adjective.
+_HYPHEN_AFTER = re.compile(r"^-\s?[A-Z]")
+_HYPHEN_BEFORE = re.compile(r"[A-Za-z.]-$")
+# "military sites in Iraq, including Ain al-Asad": the country scopes the sites the sentence
+# names, so the claims are at those sites, not at the country.
+_FACILITIES_IN = re.compile(
+    r"\b(?:sites|bases|positions|facilities|installations|locations)\s+(?:in|across|inside)\s+$",
+    re.I,
+)
+# "reduce its combat missions in Iraq": the country is the mission's scope, not a place left.
+_SCOPE_BEFORE = re.compile(r"\b(?:missions?|role)\s+in\s+$", re.I)
+# A city after a mountain range, a wadi or a desert ("the Hamrin range in Kirkuk", "within the
+# Kirkuk operational sector") can only locate it: the range is not inside the city.
+_FEATURE_KINDS = frozenset({"activity_zone", "wadi", "reservoir", "lake_wadi", "region", "lake"})
 # "10 km from al-Baghdadi", "30 km south of Kirkuk", "the second-largest after Balad": the
 # place is a yardstick, nothing happens there.
 _MEASURED_BEFORE = re.compile(
@@ -111,17 +135,18 @@ def _claimable_mentions(
     kept: list[PlaceMention] = []
     locating: list[tuple[int, int]] = []
     chained = False
+    names_a_site = any(x.place.kind in _SITE_KINDS for x in mentions)
     previous: PlaceMention | None = None
     previous_locative = False
     for m in mentions:
         locative = False
         if previous is not None:
             gap = text[previous.end : m.start]
-            more_general = _rank(m.place) > _rank(previous.place) or m.place.kind in {
-                "governorate",
-                "region",
-                "country",
-            }
+            more_general = (
+                _rank(m.place) > _rank(previous.place)
+                or m.place.kind in {"governorate", "region", "country"}
+                or (m.place.kind in {"city", "town"} and previous.place.kind in _FEATURE_KINDS)
+            )
             # "the Wadi al-Shay valley south of Kirkuk": a lower-case name run straight on from
             # a place ("valley south of Kirkuk") is that place's own noun plus a locator.
             continues = not gap.strip() and m.text[:1].islower()
@@ -150,7 +175,12 @@ def _claimable_mentions(
         ) or _not_a_place(text, m)
         if institution and _listed_with_a_site(text, previous, m):
             institution = False  # "Ain al-Asad Air Base and the Joint Operations Command"
-        if not locative and not institution:
+        scoped = (
+            names_a_site
+            and m.place.kind == "country"
+            and bool(_FACILITIES_IN.search(text[max(0, m.start - 40) : m.start]))
+        )
+        if not locative and not institution and not scoped:
             kept.append(m)
         previous, previous_locative = m, locative
     return kept, locating
@@ -179,10 +209,23 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         return True  # "Iraq's Anbar province", "Iraq's second-largest airbase": it only locates
     if m.place.kind == "country" and _PART_OF.search(before):
         return True  # "western Iraq", "northern Iraq": a part the gazetteer does not draw
+    if m.place.kind == "country" and (
+        _HYPHEN_AFTER.match(text[m.end : m.end + 3]) or _HYPHEN_BEFORE.search(before)
+    ):
+        return True  # "Iraq-U.S. relations": an adjective, not a place
+    if m.place.kind == "country" and _SCOPE_BEFORE.search(before):
+        return True
     if m.place.kind not in {"city", "country", "governorate", "region"}:
         return False
-    return bool(_GOVERNMENT_AFTER.match(text[m.end : m.end + 80])) or bool(
-        _GOVERNMENT_BEFORE.search(before) and _GOVERNMENT_AFTER.match(text[m.end : m.end + 80])
+    after = text[m.end : m.end + 80]
+    if m.place.kind == "city" and (
+        _FOREIGN_AFTER.match(after)
+        or _FOREIGN_BEFORE.search(before)
+        or _GOVERNMENT_ACTS.match(after)
+    ):
+        return True
+    return bool(_GOVERNMENT_AFTER.match(after)) or bool(
+        _GOVERNMENT_BEFORE.search(before) and _GOVERNMENT_AFTER.match(after)
     )
 
 

@@ -124,6 +124,8 @@ _HYPOTHETICAL_BEFORE = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|whether|in\s+case)\b|"
+    # "did not say how many troops would leave Iraq": an indirect question reports no move.
+    r"\bhow\s+(?:many|much|long|soon)\b|"
     r"\b(?:asked|questioned)\b[^.;:]{0,40}\babout\b|"  # "Asked about the planned relocation"
     # "The original plan called for a full pullout": a superseded plan is no report.
     r"\b(?:original(?:ly)?|initial(?:ly)?|earlier)\s+(?:plan|planned|scheduled|timeline)|"
