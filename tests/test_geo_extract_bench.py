@@ -73,3 +73,12 @@ def test_the_corpus_report_prints_dev_detail_and_personnel_found(
     out = capsys.readouterr().out
     assert f"{DEV}: missed coalition_departure:harir" in out
     assert "personnel figures found 1/1" in out
+
+
+def test_a_frozen_article_read_while_tuning_is_left_out_of_the_frozen_totals(
+    tmp_path: Path,
+) -> None:
+    keys, articles = _corpus(tmp_path)
+    seen = {"split": "frozen", "seen": "read while fixing a rule", "claims": []}
+    (keys / f"{FROZEN}.expected.json").write_text(json.dumps(seen), encoding="utf-8")
+    assert evaluate_corpus("frozen", keys=keys, articles=articles).articles == []  # never read

@@ -88,3 +88,62 @@ def test_sites_in_iraq_listed_by_name_are_the_places_not_the_country() -> None:
 def test_a_move_inside_an_indirect_question_is_not_reported() -> None:
     body = "Officials did not say how many US troops would leave Iraq or from which bases."
     assert claims_of(body) == set()
+
+
+# Round three: errors read off the shipped map (ISIS activity drawn at Erbil, Baghdad, Ain
+# al-Asad and the Kurdistan Region), each probed here in invented wording.
+ISIS_NEWS = "ISIS remains a threat in Iraq. "
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ISIS cells keep up attacks in areas disputed between Erbil and Baghdad, from Kirkuk "
+        "to Diyala.",
+        "Attacks persist in the territories in dispute between Baghdad and Erbil, officials say.",
+    ],
+)
+def test_two_capitals_in_a_dispute_are_their_governments(body: str) -> None:
+    found = claims_of(ISIS_NEWS + body)
+    assert not found & {(ACTIVITY, "erbil"), (ACTIVITY, "baghdad")}
+
+
+def test_a_capital_s_campaign_is_its_government_s() -> None:
+    found = claims_of(ISIS_NEWS + "The raid belongs to Baghdad's campaign against ISIS remnants.")
+    assert (ACTIVITY, "baghdad") not in found
+    found = claims_of(
+        ISIS_NEWS + "The strike is part of Baghdad's drive to hunt down ISIS remnants across "
+        "the country, above all in the Hamrin Mountains."
+    )
+    assert (ACTIVITY, "baghdad") not in found
+    assert (ACTIVITY, "hamrin_mountains") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "moved"),
+    [
+        (
+            "The allies will concentrate on fighting ISIS remnants in Syria and shift most of "
+            "their troops to Iraq's Kurdistan Region.",
+            "kurdistan_region",
+        ),
+        ("Forces left in Erbil will chiefly back operations in neighbouring Syria.", "erbil"),
+        (
+            "The troops staying in Erbil will be focused on backing operations in nearby Syria.",
+            "erbil",
+        ),
+    ],
+)
+def test_fighting_located_abroad_is_no_activity_at_an_iraqi_place(body: str, moved: str) -> None:
+    found = claims_of(ISIS_NEWS + body)
+    assert (ACTIVITY, moved) not in found
+    assert (ACTIVITY, "iraq") not in found
+
+
+def test_an_attack_on_us_troops_with_no_author_named_is_not_isis_activity() -> None:
+    found = claims_of(
+        ISIS_NEWS + "The deal was delayed after an attack on US troops at Ain al-Asad air base."
+    )
+    assert (ACTIVITY, "ain_al_asad") not in found
+    named = claims_of("An ISIS attack on US troops at Ain al-Asad air base killed a contractor.")
+    assert (ACTIVITY, "ain_al_asad") in named  # said to be ISIS: it is

@@ -12,6 +12,7 @@ from geo.extract.dates import _chunk_of
 from geo.extract.implicit import _subject_place
 from geo.extract.lexicon import (
     _ANAPHORIC_SUBJECT,
+    _ARMY_NOUN,
     _BARE_FORCES,
     _ISIS_CONTEXT,
     Actor,
@@ -107,15 +108,17 @@ def _decide_actor(
         )
         if not named and subject is None and _STANDOFF.search(text, start, end):
             return None, None  # drones, rockets and missiles on bases: militias' way, not ISIS's
+        victim = next(
+            (
+                a.actor
+                for a in actors
+                if cue.end <= a.start < cue.end + 40 and "," not in text[cue.end : a.start]
+            ),
+            None,
+        )
+        if not named and subject is None and victim == "coalition":
+            return None, None  # "an attack on US troops": bases are hit by militias; say ISIS
         if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear
-            victim = next(
-                (
-                    a.actor
-                    for a in actors
-                    if cue.end <= a.start < cue.end + 40 and "," not in text[cue.end : a.start]
-                ),
-                None,
-            )
             if subject is None and (victim in OTHER_ARMED or victim in {"pmf", "coalition"}):
                 # "a drone strike killed two PMF members", "a rocket hit coalition forces": the
                 # usual authors are others; an IED hitting an army patrol is ISIS's way.
@@ -140,7 +143,10 @@ def _decide_actor(
     if (
         anaphoric
         and state.actor is not None
-        and not (state.actor == "isis" and cue.family in {"move", "arrive"})
+        and not (
+            state.actor == "isis"
+            and (cue.family in {"move", "arrive"} or _ARMY_NOUN.search(text, start, cue.start))
+        )
     ):
         return state.actor, f"actor carried from the previous sentence ({state.actor})"
     if cue.family in {"move", "end"} and cue.strong:

@@ -37,6 +37,11 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units))\b"
 )
 
+# ISIS has fighters, militants and cells, never troops or advisers: those are not carried to it.
+_ARMY_NOUN = re.compile(
+    r"\b(?:troops|soldiers|personnel|advis[eo]rs|contingent|servicemembers|service\s+members)\b",
+    re.I,
+)
 # "Some 2,500 troops are deployed ...": whose troops is the previous sentence's business.
 _BARE_FORCES = re.compile(rf"\b{_FORCE_NOUN}\b", re.I)
 # One scan for every name: capitalised words (and "coalition") looked up in a table.
@@ -80,7 +85,11 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
     A place "hosts" what comes after the verb, so there the actor after wins; an actor after
     "to" or "with" ("handed over to the Iraqi army") receives or accompanies, it does not act.
     """
-    before = [a for a in actors if a.start <= cue.start]
+    before = [
+        a
+        for a in actors
+        if a.start <= cue.start and not _TARGET_BEFORE.search(text[max(0, a.start - 30) : a.start])
+    ]
     after = [
         a
         for a in actors
@@ -95,6 +104,14 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
 
 
 _RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|alongside)\s+(?:the\s+)?$", re.I)
+# "the allies will focus on fighting ISIS remnants ... and shift their troops": ISIS is what is
+# fought there, not who shifts.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:fight(?:ing|s)?|combat(?:ing|s)?|against|target(?:ing|s)?|hunt(?:ing)?\s+down|"
+    r"pursu(?:e|ing)|defeat(?:ing)?|counter(?:ing)?)\s+(?:the\s+)?(?:remaining\s+)?"
+    r"(?:(?:ISIS|ISIL|Daesh|IS|Islamic\s+State)\s+)?$",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------------------------

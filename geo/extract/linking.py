@@ -100,6 +100,22 @@ class _Link:
     backward: bool = False
 
 
+# "fighting ISIS in Syria and moving troops to Erbil", "operations in neighbouring Syria": the
+# cue has its place, abroad; a place named after that is not where it happens.
+_ABROAD = re.compile(
+    r"\b(?:in|into|inside|across|throughout)\s+(?:(?:neighbou?ring|nearby|north-?eastern|eastern|"
+    r"northern)\s+)?(?:Syria|Iran|Turkey|Jordan|Saudi\s+Arabia|Kuwait|Lebanon|Afghanistan|"
+    r"Yemen|Libya|Israel|Gaza)\b"
+)
+_NEXT_WORDS = re.compile(r"\s*(?:[\w’'-]+\s+){0,3}?")
+
+
+def _abroad_after(text: str, cue: _Cue) -> bool:
+    """'troops in Erbil support operations in neighbouring Syria': the cue's place is abroad."""
+    words = _NEXT_WORDS.match(text, cue.end)
+    return bool(words and _ABROAD.match(text, words.end()))
+
+
 def _words(gap: str) -> list[str]:
     return re.findall(r"[\w’'-]+", gap)
 
@@ -156,7 +172,7 @@ def _forward(
         if m.end > scope_end:
             break
         gap = _gap(text, cursor, m.start, blanks)
-        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap):
+        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap) or _ABROAD.search(gap):
             break
         if links:
             if (
@@ -190,7 +206,7 @@ def _backward(
 ) -> list[_Link]:
     """'Harir, which hosts US troops'; 'Ain al-Asad was handed over': the place comes first."""
     before = [m for m in mentions if scope_start <= m.start and m.end <= cue.start]
-    if not before:
+    if not before or _abroad_after(text, cue):
         return []
     m = before[-1]
     gap = _gap(text, m.end, cue.start, blanks)
@@ -234,7 +250,7 @@ _FRONTED = re.compile(r"^\W*(?:In|At|Inside|Across|Throughout)\s+(?:the\s+)?$")
 def _fronted(text: str, start: int, cue: _Cue, mentions: Sequence[PlaceMention]) -> list[_Link]:
     """'In Erbil, U.S. troops remain': a place put first, before a comma, says where."""
     first = next((m for m in mentions if m.end <= cue.start), None)
-    if first is None or not _FRONTED.match(text[start : first.start]):
+    if first is None or not _FRONTED.match(text[start : first.start]) or _abroad_after(text, cue):
         return []
     gap = text[first.end : cue.start]
     if not gap.lstrip().startswith(",") or _BREAKERS.search(gap) or _REPORTING.search(gap):

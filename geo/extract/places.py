@@ -68,6 +68,18 @@ _GOVERNMENT_ACTS = re.compile(
     r"^\s+(?:takes|took|seeks|sought|intends|hopes|plans\s+to|pushe[sd]|pressed|presses|"
     r"moves\s+to|moved\s+to|called\s+for|calls\s+for|insists|views|considers)\b"
 )
+# "areas disputed between Erbil and Baghdad", "talks between Baghdad and Erbil": two capitals
+# in a dispute or a negotiation are their governments (Erbil too: it is the KRG's seat).
+_DISPUTE_BEFORE = re.compile(
+    r"\b(?:disputed?|disputes|talks|relations|ties|tensions|negotiations|rift|row|agreements?)"
+    rf"\s+between\s+(?:{_CAPITALS}\s+and\s+)?$",
+    re.I,
+)
+# "Baghdad's campaign against ISIS", "Erbil's drive to ...": what a government does, not where.
+_GOVERNMENT_POSSESSION = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:campaign|drive|efforts?|offensive|decision|demands?|request|"
+    r"polic(?:y|ies)|position|stance|plans?|strategy|approval|consent|call|push|bid)\b"
+)
 # "Iraq-U.S. relations", "US-Iraq talks": a country joined by a hyphen is an adjective.
 _HYPHEN_AFTER = re.compile(r"^-\s?[A-Z]")
 _HYPHEN_BEFORE = re.compile(r"[A-Za-z.]-$")
@@ -222,6 +234,8 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         _FOREIGN_AFTER.match(after)
         or _FOREIGN_BEFORE.search(before)
         or _GOVERNMENT_ACTS.match(after)
+        or _DISPUTE_BEFORE.search(before)
+        or (m.text.endswith(_POSSESSIVE) and bool(_GOVERNMENT_POSSESSION.match(after)))
     ):
         return True
     return bool(_GOVERNMENT_AFTER.match(after)) or bool(
