@@ -6,27 +6,12 @@ withdrawal that names no place (it leaves the country the reporting is about).
 
 from __future__ import annotations
 
-import datetime as dt
-
-from geo.articles import Article, parse_article
 from geo.claims import ClaimKind
-from geo.extract import extract
 from geo.gazetteer import default_names
+from tests.test_geo_extract_events import claims_of
 
-PUBLISHED = dt.date(2025, 11, 26)
 PRESENCE = ClaimKind.COALITION_PRESENCE
 DEPARTURE = ClaimKind.COALITION_DEPARTURE
-
-
-def article(body: str) -> Article:
-    """A pasted article around `body`, parsed the way the dashboard parses one."""
-    return parse_article(
-        f"title: T\nsource: Test Wire\npublished: {PUBLISHED}\n\n{body}\n", name="test.txt"
-    )
-
-
-def claims_of(body: str) -> set[tuple[ClaimKind, str]]:
-    return {(c.kind, c.place_id) for c in extract(article(body))}
 
 
 def test_victoria_base_is_the_victory_base_complex() -> None:

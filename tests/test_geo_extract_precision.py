@@ -9,20 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.articles import parse_article
 from geo.claims import ClaimKind
-from geo.extract import extract
+from tests.test_geo_extract_events import claims_of
 
 PRESENCE = ClaimKind.COALITION_PRESENCE
 DEPARTURE = ClaimKind.COALITION_DEPARTURE
 ARRIVAL = ClaimKind.COALITION_ARRIVAL
 ACTIVITY = ClaimKind.ISIS_ACTIVITY
-
-
-def claims_of(body: str) -> set[tuple[ClaimKind, str]]:
-    """The (kind, place) pairs extracted from a pasted article around `body`."""
-    text = f"title: T\nsource: Test Wire\npublished: 2025-11-26\n\n{body}\n"
-    return {(c.kind, c.place_id) for c in extract(parse_article(text, name="t.txt"))}
 
 
 @pytest.mark.parametrize(
