@@ -18,6 +18,7 @@ from geo.extract.lexicon import (
     Actor,
     _actor_for,
     _ActorMention,
+    _victim_of,
 )
 from geo.extract.linking import _backward, _forward, _fronted, _Link
 from geo.extract.prefilter import Prefiltered
@@ -108,14 +109,7 @@ def _decide_actor(
         )
         if not named and subject is None and _STANDOFF.search(text, start, end):
             return None, None  # drones, rockets and missiles on bases: militias' way, not ISIS's
-        victim = next(
-            (
-                a.actor
-                for a in actors
-                if cue.end <= a.start < cue.end + 40 and "," not in text[cue.end : a.start]
-            ),
-            None,
-        )
+        victim = _victim_of(text, cue, actors)
         if not named and subject is None and victim == "coalition":
             return None, None  # "an attack on US troops": bases are hit by militias; say ISIS
         if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear

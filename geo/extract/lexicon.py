@@ -103,6 +103,18 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
     return after[0] if after else None
 
 
+def _victim_of(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> Actor | None:
+    """Who an attack or strike hits: an actor named just after the cue, in the same clause."""
+    return next(
+        (
+            a.actor
+            for a in actors
+            if cue.end <= a.start < cue.end + 40 and "," not in text[cue.end : a.start]
+        ),
+        None,
+    )
+
+
 _RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|alongside)\s+(?:the\s+)?$", re.I)
 # "the allies will focus on fighting ISIS remnants ... and shift their troops": ISIS is what is
 # fought there, not who shifts.
