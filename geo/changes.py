@@ -187,7 +187,7 @@ def _row(
     place = places.get(place_id)
     return Change(
         place_id=place_id,
-        place=place.name if place else place_id,
+        place=place.label if place else place_id,
         layer=layer,
         what=what,
         before=before,

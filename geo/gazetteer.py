@@ -103,6 +103,11 @@ class PlaceName:
     governorate: str | None = None
     governorates: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """The name in lists and tables: "Erbil governorate" beside the city "Erbil"."""
+        return f"{self.name} governorate" if self.kind == "governorate" else self.name
+
 
 @dataclass(frozen=True, slots=True)
 class Place(PlaceName):

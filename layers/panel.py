@@ -60,9 +60,9 @@ def place_choices(claims: Iterable[Claim], *, first: Iterable[str] = ()) -> list
 
 
 def place_name(place_id: str) -> str:
-    """The display name of a place id (the id itself when the gazetteer does not know it)."""
+    """The name of a place id in lists (the id itself when the gazetteer does not know it)."""
     place = default_gazetteer().places.get(place_id)
-    return place.name if place else place_id
+    return place.label if place else place_id
 
 
 def evidence_html(

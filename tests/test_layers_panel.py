@@ -28,6 +28,7 @@ from layers.panel import (
     folder_label,
     next_stop,
     place_choices,
+    place_name,
     slider_stops,
     stop_at_or_before,
 )
@@ -226,3 +227,9 @@ def test_the_export_line_says_which_layers_and_where_the_map_opens() -> None:
     )
     bounds = MapView(bounds=((29.0, 38.8), (37.4, 48.6)))
     assert export_text(["governorates"], bounds).endswith("opens at the area you had on screen.")
+
+
+def test_a_governorate_is_named_apart_from_its_city_in_lists() -> None:
+    assert place_name("erbil") == "Erbil"
+    assert place_name("erbil_governorate") == "Erbil governorate"
+    assert place_name("unknown_place") == "unknown_place"
