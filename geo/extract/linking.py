@@ -107,13 +107,12 @@ _ABROAD = re.compile(
     r"northern)\s+)?(?:Syria|Iran|Turkey|Jordan|Saudi\s+Arabia|Kuwait|Lebanon|Afghanistan|"
     r"Yemen|Libya|Israel|Gaza)\b"
 )
-_NEXT_WORDS = re.compile(r"\s*(?:[\w’'-]+\s+){0,3}?")
+_ABROAD_NEXT = re.compile(r"\s*" + _ABROAD.pattern)
 
 
 def _abroad_after(text: str, cue: _Cue) -> bool:
     """'troops in Erbil support operations in neighbouring Syria': the cue's place is abroad."""
-    words = _NEXT_WORDS.match(text, cue.end)
-    return bool(words and _ABROAD.match(text, words.end()))
+    return bool(_ABROAD_NEXT.match(text, cue.end))
 
 
 def _words(gap: str) -> list[str]:
