@@ -144,9 +144,8 @@ def quiet_dates(
     """
     gazetteer, pool, found = _places(places), tuple(claims), set()
     for kind in ISIS_KINDS:
-        window = dt.timedelta(days=_HOLDS[kind])
         for reports in _reports(pool, kind, gazetteer).values():
-            held = sorted((r.date, r.until + window) for r in reports)  # [from, quiet day)
+            held = sorted((r.date, holds_until(r.until, kind)) for r in reports)  # [from, quiet)
             lit_until = held[0][1]
             for start, ends in held[1:]:
                 if start > lit_until:  # a gap: the place went dark before this report
@@ -218,11 +217,11 @@ def _read(
         reverse=True,
     )
     evidence = tuple(Evidence(r.claim, _role(r, at, window), r.via) for r in ordered)
-    past = sorted(
-        (r for r in ordered if at is not None and r.date <= at),
-        key=lambda r: r.held(at) if at is not None else r.date,
-        reverse=True,
-    )  # stable: among reports holding to the same day, the order above
+    past = (
+        []
+        if at is None  # stable sort: among reports holding to the same day, the order above
+        else sorted((r for r in ordered if r.date <= at), key=lambda r: r.held(at), reverse=True)
+    )
     if at is None or not past:
         return IsisPlace(
             place_id,
@@ -236,7 +235,7 @@ def _read(
     word = "activity" if kind is ClaimKind.ISIS_ACTIVITY else "threat"
     said = f"ISIS {word} reported {when(newest.claim)}{_via(newest, place_id, places)}"
     said += f" ({newest.claim.source.outlet}, {newest.claim.source.published:%d %b %Y})"
-    ends = newest.until + window
+    ends = holds_until(newest.until, kind)
     if at >= ends:
         return IsisPlace(
             place_id,
