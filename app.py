@@ -136,19 +136,17 @@ def _evidence(frames: dict, claims: tuple[Claim, ...], as_of: date, click: dict 
     # The box is never written from here: a rerun the map starts right after a click (the
     # popup pans the map, the view is reported) carries the browser's box value and undid such
     # a write. A click makes a new box instead, opened at the clicked place.
-    choices = panel.place_choices(claims, first=[hit] if hit else [])
-    shown = state.get("evidence_of")
-    box = f"place_{state.get('clicks', 0)}"
+    shown, box = state.get("evidence_of"), f"place_{state.get('clicks', 0)}"
     st.selectbox(
         "Place: click a feature on the map, or choose",
-        choices,
-        index=choices.index(shown) if shown in choices else None,
+        panel.place_choices(claims, first=[shown] if shown else []),
+        index=0 if shown else None,
         format_func=panel.place_name,
         key=box,
         on_change=lambda: state.update(evidence_of=state.get(box)),
     )
-    if place := state.get("evidence_of"):
-        st.html(panel.evidence_html(place, frames, claims, as_of=as_of))
+    if shown:
+        st.html(panel.evidence_html(shown, frames, claims, as_of=as_of))
 
 
 def _changes(changes: list, before: date, after: date) -> None:
