@@ -83,7 +83,13 @@ REGION_NAMES: tuple[dict[str, Any], ...] = (
         ],
     },
     # National figures ("2,500 US troops remain in Iraq") are claims about the whole country.
-    {"id": "iraq", "name": "Iraq", "kind": "country", "aliases": ["Iraq", "Republic of Iraq"]},
+    # "will leave Iraqi territory", "on Iraqi soil": the country, named by its adjective.
+    {
+        "id": "iraq",
+        "name": "Iraq",
+        "kind": "country",
+        "aliases": ["Iraq", "Republic of Iraq", "Iraqi territory", "Iraqi soil"],
+    },
 )
 
 

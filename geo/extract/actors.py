@@ -102,7 +102,9 @@ ACTOR_NOUN = (
     r"service\s*members|servicemembers|marines|contingent|units|trainers|presence|"
     r"drawdown|withdrawal|pull-?out|redeployment|relocation|coalition|staff|"
     r"instructors|special\s+forces|commandos|aircraft|jets|warplanes|drones|air\s+strikes|"
-    r"airstrikes|strikes|missiles|artillery|army|military\s+base|base|embassy|consulate)"
+    r"airstrikes|strikes|missiles|artillery|army|military\s+base|base|embassy|consulate|"
+    # "hosts a US logistics support center": a facility of theirs is their presence
+    r"cent(?:er|re)|facility|hub|detachment|garrison|outpost)"
 )
 _GENERIC_COALITION = r"[Ff]oreign|[Ii]nternational|[Ww]estern|[Aa]llied|[Mm]ultinational"
 

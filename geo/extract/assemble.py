@@ -120,7 +120,8 @@ def _with_anaphoric_sites(
         for hit in _THE_SITE.finditer(text, start, end):
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
-    _remember_places(mentions, state)
+    # "Victoria Base inside Baghdad airport": the base is remembered, not what locates it
+    _remember_places(_claimable_mentions(text, mentions)[0], state)
     return sorted(found, key=lambda m: m.start)
 
 

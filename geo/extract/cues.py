@@ -60,7 +60,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             words(
                 r"left|leav(?:e|es|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
                 r"shift(?:s|ed|ing)?|reposition(?:s|ed|ing)?|quit|"
-                r"head(?:s|ed|ing)?(?=\s+(?:for|to|towards?)\b)|bound(?=\s+for\b)|"
+                r"head(?:s|ed|ing)?(?=\s+(?:(?:north|south|east|west)(?:wards?)?\s+)?(?:for|to|towards?)\b)|bound(?=\s+for\b)|"
                 r"cross(?:es|ed|ing)?(?=\s+(?:into|to)\b)"
             ),
         ),
@@ -123,12 +123,14 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             "stay",
             True,
             words(
-                r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|based|stationed|deployed|garrisoned|"
+                r"remain(?:s|ed)?|remaining(?!\s+(?:[\w.-]+\s+){0,2}?"
+                r"(?:troops|forces|soldiers|personnel|advis[eo]rs|units|contingent|trainers|staff)\b)|"
+                r"stay(?:s|ed|ing)?|based|stationed|deployed|garrisoned|"
                 r"headquartered|c(?:a|o)me\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack)|"
                 r"housed|positioned|concentrated|consolidated|present|presence|"
                 r"operat(?:e|es|ing)|active|serv(?:e|es|ing)(?=\s+(?:in|at|on)\b)|"
                 r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
-                r"(?=\s+(?:[\w,-]+\s+){0,3}?(?:troops|forces|personnel|soldiers|advisers|"
+                r"(?=\s+(?:[\w,-]+\s+){0,4}?(?:troops|forces|personnel|soldiers|advisers|"
                 r"presence|contingent|detachment|unit|team|force)\b)|"
                 r"(?:are|is)(?:\s+(?:now|currently|still|only|also|mostly|all|largely|mainly))*"
                 r"(?=\s+(?:in|at|inside|within)\b)"
@@ -157,12 +159,25 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     # "threatened to attack villages in X": the attack is the threat, not activity there.
     for i in range(1, len(found)):
         previous, cue = found[i - 1], found[i]
+        gap = text[previous.end : cue.start]
         if (
             previous.family == "threat"
             and cue.family == "isis"
-            and _THREAT_TO.fullmatch(text[previous.end : cue.start])
+            and (
+                _THREAT_TO.fullmatch(gap)
+                # "... through sporadic attacks, bombings and kidnappings": all its means
+                or (_MEANS_LIST.fullmatch(gap) and not _THREAT_WORD.match(previous.text))
+            )
         ):
             found[i] = _Cue("threat", cue.start, cue.end, cue.text, cue.strong)
+        elif (
+            previous.family == "isis"
+            and cue.family == "threat"
+            and cue.text.casefold().startswith("target")
+            and not gap.strip()
+        ):
+            # "an IED targeting their patrol exploded": the attack hit, it did not threaten
+            found[i] = _Cue("isis", cue.start, cue.end, cue.text, cue.strong)
     # "reduce its presence in Iraq": the presence is what moves, not a statement of its own;
     # "X and Y have remained among the group's strongholds": "remained" only links X to it.
     return [
@@ -213,7 +228,14 @@ _MOVED_OBJECT = re.compile(
 )
 
 
-_THREAT_TO = re.compile(r"\s+to\s+(?:(?:carry\s+out|launch|stage|mount)\s+(?:new\s+)?)?", re.I)
+_MEANS_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", re.I)
+_THREAT_WORD = re.compile(r"threat|menac|endanger|target", re.I)
+_THREAT_TO = re.compile(
+    r"\s+to\s+(?:(?:carry\s+out|launch|stage|mount)\s+(?:new\s+)?)?|"
+    # "a threat through sporadic attacks ... in several provinces": the attacks are its means
+    r"\s+(?:through|via|by\s+means\s+of)\s+(?:[\w-]+\s+){0,2}?",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------------------------

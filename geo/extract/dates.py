@@ -317,6 +317,13 @@ def _chunk_of(chunks: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     return chunks[-1]
 
 
+_FOUNDED = re.compile(
+    r"\b(?:formed|founded|established|created|set\s+up|built|declared|liberated|retaken|"
+    r"recaptured|since\s+its\s+(?:formation|creation|founding))\s+(?:(?:back\s+)?(?:in|on)\s+)?$",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _SentenceDates:
     wide: DateSpan | None  # applies to every cue (leading adverbial, reporting clause)
@@ -336,6 +343,8 @@ def _sentence_dates(
     reported = False
     local: list[tuple[int, tuple[int, int], DateSpan]] = []
     for a, b, span in _date_matches(text, published, future=False, start=start, end=end):
+        if _FOUNDED.search(text, max(start, a - 40), a):
+            continue  # "the coalition formed in 2014": it dates the noun, not the statement
         chunk = _chunk_of(chunks, a)
         if _FUTURE.search(text[chunk[0] : chunk[1]]):
             redo = _date_matches(text, published, future=True, start=a, end=b)

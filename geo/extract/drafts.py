@@ -329,6 +329,8 @@ def _draft(
     if family in {"move", "end"}:
         return _move_draft(text, cue, link, status, negation, notes)
     if family == "arrive":
+        if not negation and prep in _FROM:  # "arrived at Harir from Ain al-Asad": left there
+            return _Draft(ClaimKind.COALITION_DEPARTURE, link, cue, status, notes)
         if negation or prep not in _AT | _TO:
             return None
         return _Draft(ClaimKind.COALITION_ARRIVAL, link, cue, status, notes)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.extract.actors import ACTOR_PATTERNS, NATIONS, Side
+from geo.extract.actors import ACTOR_PATTERNS, COALITION_WORDS, NATIONS, Side
 from geo.extract.counts import _NUMBER_WORD, _number
 from geo.extract.cues import _Cue
 from geo.extract.prefilter import Prefiltered, Scanners
@@ -65,6 +65,9 @@ class _ActorMention:
     text: str
 
 
+_COALITION_NATION_BEFORE = re.compile(rf"\b(?:{COALITION_WORDS})\s+$")
+
+
 def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
     found: list[_ActorMention] = []
     matches = _ACTOR_SCANNERS.finditer(text, start, end)
@@ -75,6 +78,9 @@ def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
             before = text[max(start, m.start() - 25) : m.start()]
             if actor == "isis" and (_OBJECT_BEFORE.search(before) or _GLOSS_BEFORE.search(before)):
                 continue
+            if actor == "iraqi_forces" and m.group(0) in {"army", "Army"}:
+                if _COALITION_NATION_BEFORE.search(before):
+                    actor = "coalition"  # "the German army": a member's, not Iraq's
             found.append(_ActorMention(actor, m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda a: a.start)
 

@@ -57,10 +57,19 @@ _ELABORATION = re.compile(
     r",\s*(?:(?:particularly|especially|notably|mainly|mostly|chiefly|including)\s+)?(?:in|at|"
     r"around|near|along|inside|within)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){0,2}$"
 )
+# "... in several provinces, spanning Diyala, Salahaddin and Kirkuk": the list names where the
+# noun before it is, so it takes that noun's preposition.
+_LISTED = re.compile(
+    r",\s*(?:spanning|including|such\s+as|namely|notably|especially|particularly|mainly|"
+    r"chiefly)\s+(?:the\s+)?(?:(?:provinces?|governorates?|areas?|regions?|districts?)\s+"
+    r"(?:of\s+)?)?$"
+)
 # A verb between two places starts a new statement: "remain in Baghdad, mostly guarding the
 # U.S. Embassy" says where they are (Baghdad) and what they do there (guard the embassy).
 _GERUND = re.compile(r"\b(?!including\b|during\b|along\b)[a-z]{3,}ing\b")
 _LIST_GAP_CHARS, _LIST_GAP_WORDS = 45, 3
+# "a joint operation by the Iraqi army and the Peshmerga in X": who did it is not distance
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){1,6}?(?=(?:in|at|near|on|around)\b)", re.I)
 # "the departure raises concerns in Anbar": what a move causes somewhere is not the move there.
 _CONSEQUENCE = re.compile(
     r"\b(?:raise[sd]?|spark(?:s|ed)?|fuel(?:s|led|ed)?|cause[sd]?|worr(?:y|ies|ied)|"
@@ -186,11 +195,14 @@ def _forward(
             preposition = said or preposition
         else:
             elaboration = _ELABORATION.search(gap)
-            if elaboration:  # "... in the disputed areas, particularly in Daquq"
-                gap = elaboration.group(0)
-            if len(gap) > _FIRST_GAP_CHARS or len(gap.split()) > _FIRST_GAP_WORDS:
+            listed = None if elaboration else _LISTED.search(gap)
+            head = _last_preposition(gap[: listed.start()]) if listed else None
+            if elaboration or listed:  # "... in the disputed areas, particularly in Daquq"
+                gap = (elaboration or listed).group(0)
+            measured = _AGENT.sub(" ", gap)
+            if len(measured) > _FIRST_GAP_CHARS or len(measured.split()) > _FIRST_GAP_WORDS:
                 break
-            preposition = _last_preposition(gap)
+            preposition = _last_preposition(gap) or head
         links.append(_Link(m, preposition))
         cursor = m.end
     return links

@@ -40,13 +40,22 @@ _REFERENCE_GAP = re.compile(
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
+# "Victoria Base inside Baghdad International Airport": what is named after "inside" contains
+# the place before it, whatever their kinds, so it only locates it.
+_INSIDE_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:located|situated)\s+)?(?:inside|within)\s+(?:the\s+)?$", re.I
+)
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 _SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
 _INSTITUTION_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:and\s+(?:al-)?[A-Z][\w’'-]*\s+)?(?:[Pp]rovincial\s+|Joint\s+)?"
     r"(?:[Cc]ouncil|[Gg]overnor|[Oo]perations\s+[Cc]ommands?|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"
     r"[Pp]residency|[Mm]inistry|[Pp]arliament|[Uu]niversity|[Cc]hamber|[Cc]ourt|"
-    r"[Rr]egional\s+[Gg]overnment|[Rr]egion(?:al)?\s+[Pp]residen\w+|[Pp]rime\s+[Mm]inister)\b"
+    r"[Rr]egional\s+[Gg]overnment|[Rr]egion(?:al)?\s+[Pp]residen\w+|[Pp]rime\s+[Mm]inister|"
+    # "Iraqi Kurdistan's counter-terrorism service said": the agency that reports, not a place
+    r"(?:[Cc]ounter-?[Tt]errorism|[Ss]ecurity|[Ii]ntelligence|[Mm]edia)\s+(?:[Ss]ervices?|"
+    r"[Cc]ell|[Dd]irectorate|[Aa]gency|[Oo]ffice|[Dd]epartment|[Aa]pparatus)|"
+    r"[Ss]pokes(?:man|person|woman))\b"
 )
 # "Baghdad said", "Baghdad and Washington finalised an agreement": the city is its government.
 _CAPITALS = r"(?:Washington|Tehran|Ankara|Damascus|London|Paris|Moscow|Baghdad|Erbil|Irbil|Hawler)"
@@ -164,6 +173,7 @@ def _claimable_mentions(
             continues = not gap.strip() and m.text[:1].islower()
             if (
                 (_LOCATIVE_GAP.match(gap) and more_general)
+                or _INSIDE_GAP.match(gap)
                 or _REFERENCE_GAP.match(gap)
                 or (continues)
             ):
@@ -215,7 +225,7 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         return True
     if m.place.kind == "headquarters" and _COMMAND_NAME.fullmatch(m.text):
         return not _AT_THE_SITE.search(before)
-    if _NAMED_AFTER.search(before):
+    if _NAMED_AFTER.search(before) and m.place.kind not in _FEATURE_KINDS:
         return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
     if m.place.kind == "country" and m.text.endswith(_POSSESSIVE):
         return True  # "Iraq's Anbar province", "Iraq's second-largest airbase": it only locates

@@ -142,12 +142,17 @@ def _hypothetical(text: str, cue: _Cue, window_start: int) -> bool:
     )
 
 
+_ANY_MORE = re.compile(r"[^.;]{0,60}?\b(?:any\s*more|any\s+longer)\b", re.I)
+
+
 def _negated(text: str, cue: _Cue, window_start: int, sentence_start: int) -> str | None:
     """'no longer' / 'not' / a denial before the cue in its clause, else None."""
     before = text[max(window_start, cue.start - 40) : cue.start]
     if re.search(r"\bno\s+longer\b", before, re.I):
         return "no longer"
     word = _NEGATION.search(before) or _NEGATION.search(cue.text)
+    if word and _ANY_MORE.match(text, cue.end):
+        return "no longer"  # "no US troops are stationed at Ain al-Asad any more"
     if word:
         return "no" if _NO_LONGER.search(before) else word.group(0).casefold()
     if _DENIAL.search(text[sentence_start : cue.start]):
