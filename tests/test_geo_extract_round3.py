@@ -30,9 +30,10 @@ def test_a_place_named_after_inside_only_locates_and_the_base_is_the_one_inside(
 @pytest.mark.parametrize(
     "body",
     [
-        "US troops are stationed at Harir air base, Iraqi Kurdistan's counter-terrorism service said.",
-        "A drone hit Harir air base, where US forces are stationed, the Kurdistan counter-terrorism "
-        "service said.",
+        "US troops are stationed at Harir air base, Iraqi Kurdistan's counter-terrorism service "
+        "said.",
+        "A drone hit Harir air base, where US forces are stationed, the Kurdistan "
+        "counter-terrorism service said.",
     ],
 )
 def test_the_agency_that_reports_is_not_a_place(body: str) -> None:
@@ -44,7 +45,8 @@ def test_a_date_that_dates_a_noun_does_not_date_the_statement() -> None:
     (claim,) = extract(article(body))
     assert (claim.kind, claim.place_id) == (PRESENCE, "iraq")
     assert claim.date is None
-    assert claim.personnel is not None and claim.personnel.min == 2500
+    assert claim.personnel is not None
+    assert claim.personnel.min == 2500
 
 
 @pytest.mark.parametrize(

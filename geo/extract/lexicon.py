@@ -78,9 +78,8 @@ def _find_actors(text: str, start: int, end: int) -> list[_ActorMention]:
             before = text[max(start, m.start() - 25) : m.start()]
             if actor == "isis" and (_OBJECT_BEFORE.search(before) or _GLOSS_BEFORE.search(before)):
                 continue
-            if actor == "iraqi_forces" and m.group(0) in {"army", "Army"}:
-                if _COALITION_NATION_BEFORE.search(before):
-                    actor = "coalition"  # "the German army": a member's, not Iraq's
+            if m.group(0) in {"army", "Army"} and _COALITION_NATION_BEFORE.search(before):
+                actor = "coalition"  # "the German army": a member's, not Iraq's
             found.append(_ActorMention(actor, m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda a: a.start)
 
