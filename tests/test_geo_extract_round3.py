@@ -15,6 +15,7 @@ from tests.test_geo_extract_events import article, claims_of
 
 PRESENCE = ClaimKind.COALITION_PRESENCE
 DEPARTURE = ClaimKind.COALITION_DEPARTURE
+ARRIVAL = ClaimKind.COALITION_ARRIVAL
 ACTIVITY = ClaimKind.ISIS_ACTIVITY
 THREAT = ClaimKind.ISIS_THREAT
 
@@ -86,3 +87,78 @@ def test_bases_listed_after_including_are_each_left() -> None:
 def test_iraqi_territory_is_the_country() -> None:
     body = "Coalition troops will leave Iraqi territory in two phases, the first by September 2025."
     assert (DEPARTURE, "iraq") in claims_of(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a member's army is not Iraq's, and "remaining soldiers" is no statement of its own
+        (
+            "The German army ended its mission in Baghdad and moved its remaining soldiers to "
+            "Erbil.",
+            {(DEPARTURE, "baghdad"), (ARRIVAL, "erbil")},
+        ),
+        # an arrival from a place is a departure from it
+        (
+            "Hundreds of US troops arrived at Harir base from Ain al-Asad this week.",
+            {(ARRIVAL, "harir"), (DEPARTURE, "ain_al_asad")},
+        ),
+        # "heading north to": where the move goes
+        (
+            "A coalition convoy left Baghdad International Airport heading north to Erbil.",
+            {(DEPARTURE, "baghdad_airport"), (ARRIVAL, "erbil")},
+        ),
+        # a negated presence "any more" is a departure, like "no longer"
+        ("No US troops are stationed at Ain al-Asad any more.", {(DEPARTURE, "ain_al_asad")}),
+        # "keep a small number of advisers": five words may stand before the force noun
+        (
+            "Washington will keep a small number of advisers at the US embassy in Baghdad.",
+            {(PRESENCE, "us_embassy_baghdad")},
+        ),
+        # training there is being there
+        ("British troops continue to train Peshmerga forces in Erbil.", {(PRESENCE, "erbil")}),
+    ],
+)
+def test_coalition_moves_in_other_words(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the agent of an operation is not distance between the cue and the place
+        (
+            "Four ISIS members were killed in a joint operation by the Iraqi army and Peshmerga "
+            "in the Qarachogh mountains near Makhmour.",
+            {(ACTIVITY, "makhmour")},
+        ),
+        # "Wadi" before a wadi's own name is its name, not a feature named after a town
+        (
+            "Intelligence-led strikes destroyed ISIS caves in the Wadi Zghaitoun valley in Kirkuk.",
+            {(ACTIVITY, "wadi_zghaytun")},
+        ),
+        # a PMF victim does not make the attack a militia's when ISIS is named
+        (
+            "A roadside bomb struck a PMF vehicle on the road between Baiji and Haditha, killing "
+            "two fighters, in an attack blamed on ISIS.",
+            {(ACTIVITY, "baiji"), (ACTIVITY, "haditha")},
+        ),
+        # a foiled plot and a detachment are ISIS there
+        (
+            "Kurdish security forces said they had foiled an ISIS plot in Sulaymaniyah.",
+            {(ACTIVITY, "sulaymaniyah")},
+        ),
+        (
+            "The strike hit the ISIS detachment in the Palkana mountains near Tuz Khurmatu.",
+            {(ACTIVITY, "tuz_khurmatu")},
+        ),
+        # an IED "targeting" a patrol hit it
+        (
+            "ISIS was blamed after an IED targeting an army patrol exploded in the Tuz Khurmatu "
+            "district.",
+            {(ACTIVITY, "tuz_khurmatu")},
+        ),
+    ],
+)
+def test_isis_activity_in_other_words(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected

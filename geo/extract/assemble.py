@@ -229,7 +229,12 @@ def _claim(
     actors: tuple[str, ...] = ("ISIS",)
     if coalition:
         if draft.kind is not ClaimKind.COALITION_DEPARTURE:
-            roles = _roles(text, cue.start, next_start)
+            # "stays in Baghdad to protect the embassy and advise ...": a role verb is a cue of
+            # its own, but it still says what the forces there do
+            role_end = next(
+                (c.start for c in cues[index + 1 :] if not _ROLE_CUE.fullmatch(c.text)), end
+            )
+            roles = _roles(text, cue.start, role_end)
             countries, country_count = _countries(text, cue.start, next_start)
         actors = _actor_names(text, previous_end, next_start) or (
             ("Global Coalition",)
@@ -299,6 +304,9 @@ def _own_figure(
         return personnel
     notes.append(f"figure {personnel.text!r} counts {len(group)} places together, not this one")
     return None
+
+
+_ROLE_CUE = re.compile(r"(?:train|advise|mentor)(?:s|ing)?", re.I)
 
 
 def _current_enough(claim: Claim, state: _State) -> bool:

@@ -88,7 +88,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             True,
             words(
                 r"(?-i:ISIS|ISIL|IS|Daesh|Islamic\s+State)(?:\s+group)?\s+(?:members?|suspects?|"
-                r"elements|operatives|emirs?|leaders?|commanders?|positions|dens|networks?)|"
+                r"elements|operatives|emirs?|leaders?|commanders?|positions|dens|networks?|detachments?|"
+                r"squads?)|"
                 r"confined|hideouts?|hiding|hid(?:e|es)|holed\s+up|entrenched|remnants|"
                 r"(?:sleeper\s+)?cells|pockets|holdouts|resurg(?:ence|ent)|"
                 r"infiltrat(?:e|es|ed|ing|ions?)|militants|fighters|insurgents|"
@@ -96,7 +97,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"air\s*strikes?|clashes|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
                 r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?|"
                 r"strongholds?|safe\s+havens?|havens?|tunnels?|caves?|dens|bastions?|targeted|"
-                r"foothold|regain(?:s|ed|ing)?|"
+                r"foothold|regain(?:s|ed|ing)?|plots?|plotting|"
                 r"(?:terrorist|militant)\s+(?:hideouts?|positions|cells|groups?)"
             ),
         ),
@@ -129,6 +130,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"headquartered|c(?:a|o)me\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack)|"
                 r"housed|positioned|concentrated|consolidated|present|presence|"
                 r"operat(?:e|es|ing)|active|serv(?:e|es|ing)(?=\s+(?:in|at|on)\b)|"
+                # "British troops continue to train Peshmerga forces in Erbil": they are there
+                r"(?:train|advise|mentor)(?:s|ing)?|"
                 r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
                 r"(?=\s+(?:[\w,-]+\s+){0,4}?(?:troops|forces|personnel|soldiers|advisers|"
                 r"presence|contingent|detachment|unit|team|force)\b)|"

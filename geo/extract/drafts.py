@@ -113,7 +113,11 @@ def _decide_actor(
         if not named and subject is None and victim == "coalition":
             return None, None  # "an attack on US troops": bases are hit by militias; say ISIS
         if not cue.strong:  # an operation, a raid, an arrest: against ISIS, said or clear
-            if subject is None and (victim in OTHER_ARMED or victim in {"pmf", "coalition"}):
+            if (
+                subject is None
+                and not named
+                and (victim in OTHER_ARMED or victim in {"pmf", "coalition"})
+            ):
                 # "a drone strike killed two PMF members", "a rocket hit coalition forces": the
                 # usual authors are others; an IED hitting an army patrol is ISIS's way.
                 return None, None
