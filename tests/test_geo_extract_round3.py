@@ -162,3 +162,67 @@ def test_coalition_moves_in_other_words(body: str, expected: set[tuple[ClaimKind
 )
 def test_isis_activity_in_other_words(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
     assert claims_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "north of the town of al-Rutba": the Arabic article does not hide the reference
+        (
+            "Troops clashed with ISIS militants in a desert area north of the town of al-Rutba, "
+            "some 400 km west of the Iraqi capital Baghdad.",
+            {(ACTIVITY, "rutba")},
+        ),
+        # "the provincial capital, Kirkuk" is the city, even once the province was named
+        (
+            "ISIS militants were killed in Kirkuk province. Iraqi forces struck an ISIS hideout "
+            "in a rugged area west of the namesake provincial capital, Kirkuk.",
+            {(ACTIVITY, "kirkuk_governorate"), (ACTIVITY, "kirkuk")},
+        ),
+        # a relative clause that says where the raid took place
+        (
+            "ISIS leaders were killed. Officials said two service members were wounded in the "
+            "raid, which took place in the northern Hamrin Mountains.",
+            {(ACTIVITY, "hamrin_mountains")},
+        ),
+        # a region described in a relative clause, then called a haven
+        (
+            "The region, which extends across the provinces of Diyala, Salahaddin and Kirkuk, "
+            "has been a safe haven for ISIS members.",
+            {
+                (ACTIVITY, "diyala_governorate"),
+                (ACTIVITY, "salahaddin_governorate"),
+                (ACTIVITY, "kirkuk_governorate"),
+            },
+        ),
+        # "of" inside a name ("the Triangle of Death") ties nothing
+        (
+            "ISIS remains active in Iraq, particularly in the Triangle of Death (Kirkuk, "
+            "Salahaddin and Diyala).",
+            {
+                (ACTIVITY, "diyala_governorate"),
+                (ACTIVITY, "salahaddin_governorate"),
+                (ACTIVITY, "kirkuk_governorate"),
+            },
+        ),
+    ],
+)
+def test_where_in_longer_sentences(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Until now the Ain al-Asad base has hosted the bulk of the American forces in Iraq.",
+            {(PRESENCE, "ain_al_asad")},
+        ),
+        ("Ain al-Asad had hosted US forces.", set()),
+        ("Ain al-Asad once hosted US forces.", set()),
+    ],
+)
+def test_has_hosted_holds_had_hosted_does_not(
+    body: str, expected: set[tuple[ClaimKind, str]]
+) -> None:
+    assert claims_of(body) == expected

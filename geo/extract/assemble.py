@@ -160,6 +160,9 @@ def _previous_date(text: str, state: _State) -> DateSpan | None:
     return state.date
 
 
+_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.I)
+
+
 def _place_for(
     draft: _Draft,
     drafts_places: Sequence[PlaceMention],
@@ -174,6 +177,8 @@ def _place_for(
     if governorate is None or place is governorate:
         return place, None
     gap = text[cue.end : mention.start]
+    if _CAPITAL_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return place, None  # "the provincial capital, Kirkuk": the city, whatever came before
     list_of_provinces = any(
         all(c.kind == "governorate" for c in m.candidates) for m in drafts_places
     )

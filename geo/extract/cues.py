@@ -94,7 +94,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"(?:sleeper\s+)?cells|pockets|holdouts|resurg(?:ence|ent)|"
                 r"infiltrat(?:e|es|ed|ing|ions?)|militants|fighters|insurgents|"
                 r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|operations?\s+against|raids?|"
-                r"air\s*strikes?|clashes|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
+                r"air\s*strikes?|clash(?:es|ed|ing)?|lurk(?:s|ing)?|regroup(?:s|ed|ing)?|fled|sheltering|"
                 r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?|"
                 r"strongholds?|safe\s+havens?|havens?|tunnels?|caves?|dens|bastions?|targeted|"
                 r"foothold|regain(?:s|ed|ing)?|plots?|plotting|"
@@ -132,7 +132,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"operat(?:e|es|ing)|active|serv(?:e|es|ing)(?=\s+(?:in|at|on)\b)|"
                 # "British troops continue to train Peshmerga forces in Erbil": they are there
                 r"(?:train|advise|mentor)(?:s|ing)?|"
-                r"(?:ha(?:s|ve|d)|maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
+                r"(?:ha(?:s|ve|d)(?!\s+(?:[a-z]{3,}ed|been|withdrawn|taken|drawn|left|sent|kept|held)\b)|"
+                r"maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
                 r"(?=\s+(?:[\w,-]+\s+){0,4}?(?:troops|forces|personnel|soldiers|advisers|"
                 r"presence|contingent|detachment|unit|team|force)\b)|"
                 r"(?:are|is)(?:\s+(?:now|currently|still|only|also|mostly|all|largely|mainly))*"

@@ -81,6 +81,7 @@ _NEEDED = re.compile(
 )
 
 _HEDGE_SCAN = Prefiltered(_HEDGE)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
@@ -360,7 +361,10 @@ def _draft(
     if _NEEDED.search(before):
         state.dropped.append(f"a presence needed or sought, not reported: {cue.text!r}")
         return None
-    if _PAST_PRESENCE.search(before) or re.fullmatch(r"(?i)hosted|housed", cue.text):
+    if _PAST_PRESENCE.search(before) or (
+        # "has hosted the bulk of the American forces": the present perfect still holds
+        re.fullmatch(r"(?i)hosted|housed", cue.text) and not _PERFECT.search(before)
+    ):
         state.dropped.append(f"past-tense presence, not current: {cue.text!r}")
         return None
     planned = _PLANNED.search(before) or _MAY_STAY.search(before)

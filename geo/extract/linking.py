@@ -102,6 +102,13 @@ _BACKWARD_RELATIVE = re.compile(
 )
 
 
+_TOOK_PLACE = re.compile(
+    r"^\s*,?\s*(?:which|that)\s+(?:took\s+place|happened|occurred|was\s+(?:carried\s+out|"
+    r"conducted|launched))\s+(?:in|at|near|around)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Link:
     mention: PlaceMention
@@ -150,6 +157,10 @@ _GENITIVE = re.compile(
 )
 
 
+# "the Triangle of Death (Kirkuk, Saladin and Diyala)": "of" inside a name ties nothing
+_OF_IN_NAME = re.compile(r"\b([A-Z][\w’'-]+)\s+of\s+(?=(?:the\s+)?[A-Z])")
+
+
 def _last_preposition(gap: str) -> str | None:
     directed = _DIRECTED.search(gap)
     if directed:
@@ -159,7 +170,7 @@ def _last_preposition(gap: str) -> str | None:
     genitive = _GENITIVE.search(gap)
     if genitive:
         return " ".join(genitive.group(1).casefold().split())
-    found = _PREPOSITION.findall(gap)
+    found = _PREPOSITION.findall(_OF_IN_NAME.sub(r"\1 ", gap))
     return " ".join(found[-1].casefold().split()) if found else None
 
 
@@ -180,6 +191,8 @@ def _forward(
         if m.end > scope_end:
             break
         gap = _gap(text, cursor, m.start, blanks)
+        if not links and _TOOK_PLACE.match(gap):
+            gap = " in "  # "the raid, which took place in the Hamrin": where the cue happened
         if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap) or _ABROAD.search(gap):
             break
         if links:
@@ -244,14 +257,14 @@ def _backward(
 
 _BACKWARD_HOST = re.compile(
     r"^\s*(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)?\s*(?:,[^,;]{1,80},)?\s*"
-    r"(?:still|now|also|currently|already|continues\s+to|will|would)?\s*$",
+    r"(?:still|now|also|currently|already|continues\s+to|will|would|has|have)?\s*$",
     re.I,
 )
 _HAVEN = re.compile(
     r"(?:strongholds?|safe\s+havens?|havens?|hideouts?|dens|bastions?|tunnels?|caves?)$", re.I
 )
 _BACKWARD_COPULA = re.compile(
-    r"^\s*(?:,[^,;]{1,60},)?\s*(?:(?:have|has|had)\s+)?(?:long\s+)?(?:been|are|is|were|was|"
+    r"^\s*,?(?:[^,;]{1,60},)?\s*(?:(?:have|has|had)\s+)?(?:long\s+)?(?:been|are|is|were|was|"
     r"remain(?:s|ed)?|became|become|serve[sd]?\s+as)\s+(?:[\w'’-]+\s+){0,7}$",
     re.I,
 )

@@ -32,7 +32,10 @@ _REFERENCE = (
     r"(?:(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|"
     r"close\s+to|(?:on\s+)?the\s+outskirts\s+of)\s+(?:the\s+)?"
-    r"(?:(?:city|town|province|governorate|district)\s+of\s+)?$"
+    r"(?:(?:city|town|province|governorate|district)\s+of\s+|"
+    r"(?:(?:namesake|provincial|Iraqi|Kurdish|regional)\s+)*capital,?\s+)?"
+    # "north of al-Rutba": the Arabic article before a name the gazetteer holds without it
+    r"(?:(?:al|el|ar|as|ash|an|at|az)-)?$"
 )
 _REFERENCE_GAP = re.compile(
     r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+,?\s+){0,3}?"
@@ -108,7 +111,8 @@ _FEATURE_KINDS = frozenset({"activity_zone", "wadi", "reservoir", "lake_wadi", "
 _MEASURED_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*|\b(?:a\s+few|several|some|dozens\s+of|tens\s+of)\s+)"
     r"(?:-\s*)?(?:km|kilometers|kilometres|miles|meters|metres)\b[^,.;]{0,25}?"
-    r"\b(?:from|of|to)\s+(?:the\s+)?(?:(?:city|town|province|village|district)\s+of\s+)?$",
+    r"\b(?:from|of|to)\s+(?:the\s+)?(?:(?:city|town|province|village|district)\s+of\s+)?"
+    r"(?:(?:Iraqi|provincial|namesake|Kurdish|regional)\s+)*(?:capital,?\s+)?$",
     re.I,
 )
 _COMPARED_BEFORE = re.compile(

@@ -62,7 +62,8 @@ _HEDGE = re.compile(
     re.I,
 )
 _PAST_PRESENCE = re.compile(
-    r"\b(?:were|was|had\s+been|used\s+to|formerly|previously|once|until)\b", re.I
+    r"\b(?:were|was|had\s+been|used\s+to|formerly|previously|once|until(?!\s+(?:now|today)\b))\b",
+    re.I,
 )
 _RESIDUAL = re.compile(
     r"\b(?:only|a\s+few(?!\s+(?:dozen|hundred|thousand))|handful|residual|"
