@@ -226,3 +226,21 @@ def test_has_hosted_holds_had_hosted_does_not(
     body: str, expected: set[tuple[ClaimKind, str]]
 ) -> None:
     assert claims_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The coalition has no troops in Mosul.", set()),
+        (
+            "The coalition transferred the Victory base complex to Iraqi control in September.",
+            {(DEPARTURE, "camp_victory")},
+        ),
+        (
+            "ISIS fighters have used Lake Tharthar's islands as a hideout for years.",
+            {(ACTIVITY, "lake_tharthar")},
+        ),
+    ],
+)
+def test_possession_transfer_and_use(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected

@@ -132,7 +132,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"operat(?:e|es|ing)|active|serv(?:e|es|ing)(?=\s+(?:in|at|on)\b)|"
                 # "British troops continue to train Peshmerga forces in Erbil": they are there
                 r"(?:train|advise|mentor)(?:s|ing)?|"
-                r"(?:ha(?:s|ve|d)(?!\s+(?:[a-z]{3,}ed|been|withdrawn|taken|drawn|left|sent|kept|held)\b)|"
+                r"(?:ha(?:s|ve|d)(?!\s+(?:[a-z]{3,}ed|been|withdrawn|taken|drawn|left|sent|kept|held|no)\b)|"
                 r"maintain(?:s|ed|ing)?|keep(?:s|ing)?|retain(?:s|ed|ing)?)"
                 r"(?=\s+(?:[\w,-]+\s+){0,4}?(?:troops|forces|personnel|soldiers|advisers|"
                 r"presence|contingent|detachment|unit|team|force)\b)|"

@@ -81,6 +81,7 @@ _NEEDED = re.compile(
 )
 
 _HEDGE_SCAN = Prefiltered(_HEDGE)
+_TRANSFER = re.compile(r"transfer", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
 
 
@@ -401,6 +402,8 @@ def _move_draft(
         or (prep in _AT and cue.family == "end")
         or (prep in _AT and cue.strong)
         or (prep is None and (link.backward or _DIRECT_MOVES.match(cue.text)))
+        # "transferred the Victory base complex to Iraqi control": a base given away is left
+        or (prep is None and _TRANSFER.match(cue.text) and link.mention.place.kind in _BASE_KINDS)
     ):
         kind = ClaimKind.COALITION_DEPARTURE
     else:

@@ -250,6 +250,13 @@ def _backward(
                 break
             chain.append(earlier)
         return [_Link(c, "in", backward=True) for c in reversed(chain)]
+    if (
+        cue.family == "isis"
+        and _HAVEN.match(cue.text)
+        and _USED_AS.match(gap)
+        and _USED_BEFORE.search(text, max(scope_start, m.start - 30), m.start)
+    ):
+        return [_Link(m, "in", backward=True)]  # "ISIS has used Lake Tharthar as a hideout"
     if cue.family == "stay" and _KEEPS.match(cue.text) and _BACKWARD_SUBJECT.match(gap):
         return [_Link(m, "at", backward=True)]
     return []
@@ -268,6 +275,10 @@ _BACKWARD_COPULA = re.compile(
     r"remain(?:s|ed)?|became|become|serve[sd]?\s+as)\s+(?:[\w'’-]+\s+){0,7}$",
     re.I,
 )
+_USED_AS = re.compile(
+    r"^(?:(?:['’]s)?\s+[\w-]+)?\s+as\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+_USED_BEFORE = re.compile(r"\b(?:use[sd]?|using|turned|made)\s+(?:the\s+)?$", re.I)
 _FRONTED = re.compile(r"^\W*(?:In|At|Inside|Across|Throughout)\s+(?:the\s+)?$")
 
 
