@@ -244,3 +244,30 @@ def test_has_hosted_holds_had_hosted_does_not(
 )
 def test_possession_transfer_and_use(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
     assert claims_of(body) == expected
+
+
+def test_a_cut_to_a_figure_is_who_stays() -> None:
+    body = (
+        "The US-led coalition will withdraw in two stages. The second stage would complete the "
+        "exit, cutting troop numbers from about 2,500 to fewer than 500 advisers in Erbil."
+    )
+    erbil = [c for c in extract(article(body)) if c.place_id == "erbil"]
+    assert [(c.kind, c.status) for c in erbil] == [(PRESENCE, "planned")]
+    assert erbil[0].personnel is not None
+    assert erbil[0].personnel.min == 500
+
+
+def test_a_reduction_to_a_figure_after_the_place() -> None:
+    (claim,) = extract(
+        article("Germany will reduce its contingent in Erbil to about 100 soldiers.")
+    )
+    assert (claim.kind, claim.place_id, claim.status) == (PRESENCE, "erbil", "planned")
+    assert claim.personnel is not None
+    assert claim.personnel.min == 100
+
+
+def test_a_figure_abroad_then_one_here() -> None:
+    body = "About 900 US troops are deployed in Syria and 2,500 in Iraq."
+    assert claims_of(body) == {(PRESENCE, "iraq")}
+    (claim,) = extract(article(body))
+    assert claim.personnel is None or claim.personnel.min == 2500  # never Syria's 900

@@ -18,10 +18,11 @@ from geo.extract.dates import (
     _sentence_dates,
     _SentenceDates,
 )
-from geo.extract.drafts import _drafts, _shift
+from geo.extract.drafts import _FIGURE, REDUCED_TO, _drafts, _shift
 from geo.extract.implicit import IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
+from geo.extract.linking import _ABROAD
 from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
 from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State
@@ -121,7 +122,8 @@ def _with_anaphoric_sites(
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
     # "Victoria Base inside Baghdad airport": the base is remembered, not what locates it
-    _remember_places(_claimable_mentions(text, mentions)[0], state)
+    sites = sum(m.place.kind in _SITE_KINDS for m in mentions)
+    _remember_places(_claimable_mentions(text, mentions)[0] if sites > 1 else mentions, state)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -160,6 +162,7 @@ def _previous_date(text: str, state: _State) -> DateSpan | None:
     return state.date
 
 
+_REDUCED_FIGURE = re.compile(_FIGURE, re.I)
 _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.I)
 
 
@@ -218,6 +221,12 @@ def _claim(
     }
     count_end = mention.start if not draft.link.backward else next_start
     count_start = previous_end if not draft.link.backward else cue.start
+    abroad = [m.end() for m in _ABROAD.finditer(text, count_start, max(count_end, cue.end))]
+    if abroad and not draft.link.backward:
+        count_start = abroad[-1]  # "900 in Syria and 2,500 in Iraq": figures before are Syria's
+    if REDUCED_TO in draft.notes:  # the figure after "to" is who stays, wherever it stands
+        to = _REDUCED_FIGURE.search(text, cue.end, end)
+        count_start, count_end = (to.start(), to.end()) if to else (count_start, count_end)
     personnel = _find_personnel(text, count_start, max(count_end, cue.end)) if coalition else None
     status = draft.status
     # Residual from the wording ("only ... remain", "a small team"), never from a head count.

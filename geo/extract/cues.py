@@ -51,6 +51,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"hand(?:s|ed|ing)?(?=\s+[^.;]{1,120}?\b(?:over\s+)?to\b)|"
                 r"handovers?|hand-overs?|exit(?:s|ed|ing)?|"
                 r"reduc(?:e|es|ed|ing|tions?)|scal(?:e|es|ed|ing)\s+(?:back|down)|"
+                r"cut(?:s|ting)?(?=\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|presence|numbers|"
+                r"contingent|force|footprint)\b)|"
                 r"downsiz(?:e|es|ed|ing)|wind(?:s|ing)?\s+down|wound\s+down"
             ),
         ),

@@ -43,7 +43,10 @@ from geo.extract.tense import (
 )
 from geo.gazetteer import PlaceMention
 
-_NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz)", re.I)
+_NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz|cut)", re.I)
+# "reduce its contingent in Erbil to about 100 soldiers", "cutting troop numbers from 2,500 to
+# fewer than 500 advisers in Erbil": what a cut leaves is a presence of that many.
+REDUCED_TO = "reduced to a figure: those who stay"
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
 _TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
 _BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
@@ -81,6 +84,13 @@ _NEEDED = re.compile(
 )
 
 _HEDGE_SCAN = Prefiltered(_HEDGE)
+_FIGURE = (
+    r"\bto\s+(?:(?:about|around|some|roughly|nearly|fewer\s+than|less\s+than|under|just)\s+)?"
+    r"\d[\d,]*\s+(?:[\w-]+\s+)?(?:troops|soldiers|personnel|advis[eo]rs|trainers|service\s*members)\b"
+)
+_TO_FIGURE = re.compile(r"\s+" + _FIGURE, re.I)
+_TO_FIGURE_AFTER = re.compile(_FIGURE, re.I)
+_TO_FIGURE_IN = re.compile(_FIGURE + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _TRANSFER = re.compile(r"transfer", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
 
@@ -203,7 +213,11 @@ def _drafts(
             and actor_note is None
         ):
             continue
-        if _NEEDS_ACTOR.match(cue.text) and actor_note is not None:
+        if (
+            _NEEDS_ACTOR.match(cue.text)
+            and actor_note is not None
+            and not _TO_FIGURE_AFTER.search(text, cue.end, scope_end)
+        ):
             continue  # "the measures reduced violence in Diyala": no force is named as reducing
         if cue.family in {"move", "end", "arrive"} and _hypothetical(text, cue, chunk_start):
             state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
@@ -383,6 +397,11 @@ def _move_draft(
 ) -> _Draft | None:
     prep = link.preposition
     gap = text[cue.end : link.mention.start]
+    if _NEEDS_ACTOR.match(cue.text) and (
+        _TO_FIGURE.match(text, link.mention.end) or _TO_FIGURE_IN.search(gap)
+    ):
+        planned = "planned" if status == "planned" else None
+        return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, planned, (*notes, REDUCED_TO))
     if (
         _LEAVE.match(cue.text)
         and prep in _AT

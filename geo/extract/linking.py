@@ -69,7 +69,12 @@ _LISTED = re.compile(
 _GERUND = re.compile(r"\b(?!including\b|during\b|along\b)[a-z]{3,}ing\b")
 _LIST_GAP_CHARS, _LIST_GAP_WORDS = 45, 3
 # "a joint operation by the Iraqi army and the Peshmerga in X": who did it is not distance
-_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){1,6}?(?=(?:in|at|near|on|around)\b)", re.I)
+# nor is the starting figure of a cut ("from about 2,500 to fewer than 500 advisers in Erbil")
+_AGENT = re.compile(
+    r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){1,6}?(?=(?:in|at|near|on|around)\b)|"
+    r"\bfrom\s+(?:[a-z]+\s+)?\d[\d,]*\s+(?=to\b)",
+    re.I,
+)
 # "the departure raises concerns in Anbar": what a move causes somewhere is not the move there.
 _CONSEQUENCE = re.compile(
     r"\b(?:raise[sd]?|spark(?:s|ed)?|fuel(?:s|led|ed)?|cause[sd]?|worr(?:y|ies|ied)|"
@@ -122,6 +127,11 @@ _ABROAD = re.compile(
     r"\b(?:in|into|inside|across|throughout)\s+(?:(?:neighbou?ring|nearby|north-?eastern|eastern|"
     r"northern)\s+)?(?:Syria|Iran|Turkey|Jordan|Saudi\s+Arabia|Kuwait|Lebanon|Afghanistan|"
     r"Yemen|Libya|Israel|Gaza)\b"
+)
+_AND_FIGURE_IN = re.compile(
+    r"\s*,?\s*(?:and|while|with)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?\d[\d,]*\s+"
+    r"(?:[\w-]+\s+)?(?:in|at)\s+$",
+    re.I,
 )
 _ABROAD_NEXT = re.compile(r"\s*" + _ABROAD.pattern)
 
@@ -193,7 +203,10 @@ def _forward(
         gap = _gap(text, cursor, m.start, blanks)
         if not links and _TOOK_PLACE.match(gap):
             gap = " in "  # "the raid, which took place in the Hamrin": where the cue happened
-        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap) or _ABROAD.search(gap):
+        abroad = _ABROAD.search(gap)
+        if abroad and _AND_FIGURE_IN.match(gap, abroad.end()):
+            abroad = None  # "900 in Syria and 2,500 in Iraq": a second figure, placed here
+        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap) or abroad:
             break
         if links:
             if (
