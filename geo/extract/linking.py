@@ -220,11 +220,11 @@ def _forward(
                 said = None  # "leave X, as well as another base at Y": Y is left too
             preposition = said or preposition
         else:
-            elaboration = _ELABORATION.search(gap)
-            listed = None if elaboration else _LISTED.search(gap)
-            head = _last_preposition(gap[: listed.start()]) if listed else None
-            if elaboration or listed:  # "... in the disputed areas, particularly in Daquq"
-                gap = (elaboration or listed).group(0)
+            # "... in the disputed areas, particularly in Daquq"; "..., spanning Diyala"
+            named = _ELABORATION.search(gap) or _LISTED.search(gap)
+            head = _last_preposition(gap[: named.start()]) if named else None
+            if named:
+                gap = named.group(0)
             measured = _AGENT.sub(" ", gap)
             if len(measured) > _FIRST_GAP_CHARS or len(measured.split()) > _FIRST_GAP_WORDS:
                 break
