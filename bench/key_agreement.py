@@ -2,7 +2,7 @@
 
 Run: python bench/key_agreement.py
 
-A second coder keyed some dev articles independently into
+A second coder keyed some articles independently into
 `bench/corpus/second/<stem>.expected.json` (same format, `"coder": "second"`), reading only the
 article and the keying guides. For every such stem the first key
 (`bench/corpus/<stem>.expected.json`) is taken as truth and the second as if it were the
