@@ -74,8 +74,23 @@ def test_agreement_counts_pairs_both_ways(tmp_path: Path) -> None:
     assert "precision 0.667  recall 0.667" in text
 
 
-def test_a_second_key_for_a_frozen_article_is_refused(tmp_path: Path) -> None:
+def test_a_frozen_article_is_compared_and_marked(tmp_path: Path) -> None:
+    # Two hand keys and no extractor: nothing the frozen discipline withholds, but the report
+    # says which lines are frozen articles so they are not used to tune the extractor.
     keys, articles = _corpus(tmp_path)
-    (keys / "second" / f"{FROZEN}.expected.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(ValueError, match="frozen"):
-        compare(keys, articles=articles)
+    (articles / f"{FROZEN}.txt").write_text(
+        "title: T\nsource: Test Wire\npublished: 2025-11-26\n\nISIS cells hide near Kirkuk.\n",
+        encoding="utf-8",
+    )
+    _write(keys / f"{FROZEN}.expected.json", [{"kind": "isis_activity", "place_id": "kirkuk"}])
+    _write(
+        keys / "second" / f"{FROZEN}.expected.json",
+        [{"kind": "isis_threat", "place_id": "kirkuk"}],
+    )
+    agreement = compare(keys, articles=articles)
+    frozen = next(a for a in agreement.articles if a.name == FROZEN)
+    assert frozen.frozen
+    assert not frozen.both
+    assert frozen.first_only == {"isis_activity:kirkuk"}
+    assert f"{FROZEN} (frozen): 0 pairs agreed" in report(agreement)
+    assert f"{DEV}: " in report(agreement)
