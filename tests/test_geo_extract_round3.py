@@ -271,3 +271,61 @@ def test_a_figure_abroad_then_one_here() -> None:
     assert claims_of(body) == {(PRESENCE, "iraq")}
     (claim,) = extract(article(body))
     assert claim.personnel is None or claim.personnel.min == 2500  # never Syria's 900
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a desert named by its province is the desert zone (keying rule 5)
+        (
+            "ISIS militants were killed in an operation in a desert in the Iraqi province of "
+            "Anbar.",
+            {(ACTIVITY, "anbar_desert")},
+        ),
+        ("The army struck four ISIS hideouts in Anbar's desert.", {(ACTIVITY, "anbar_desert")}),
+        ("ISIS militants attacked a village in Anbar province.", {(ACTIVITY, "anbar_governorate")}),
+        # "the operation, which focuses on X"; "in areas such as X, Y and Z"; cells as subject
+        (
+            "ISIS cells were hit. The commander said the operation, which focuses on the Hamrin "
+            "Mountains, involves army units.",
+            {(ACTIVITY, "hamrin_mountains")},
+        ),
+        (
+            "ISIS is weakened. Scattered cells remain active in areas such as Zarka and "
+            "Zghaitoun Valley in Kirkuk.",
+            {(ACTIVITY, "wadi_al_zarka"), (ACTIVITY, "wadi_zghaytun")},
+        ),
+    ],
+)
+def test_isis_places_in_reporting_wording(body: str, expected: set[tuple[ClaimKind, str]]) -> None:
+    assert claims_of(body) == expected
+
+
+def test_the_coalitions_name_does_not_make_an_article_isis_reporting() -> None:
+    body = (
+        "An explosion did not disrupt air traffic in Baghdad. The international coalition "
+        "against ISIS includes 87 partners."
+    )
+    assert claims_of(body) == set()
+
+
+def test_near_after_a_relative_clause_locates_the_base_before_it() -> None:
+    body = (
+        "Two rockets fell at Camp Victory base, where US forces are stationed near Baghdad airport."
+    )
+    assert claims_of(body) == {(PRESENCE, "camp_victory")}
+
+
+def test_the_country_is_iraq_unless_another_is_named() -> None:
+    assert claims_of("Iraq is calm. The country hosts around 2,500 US soldiers.") == {
+        (PRESENCE, "iraq")
+    }
+    assert claims_of("US troops in Syria will leave the country next year.") == set()
+
+
+def test_capitals_joined_by_a_dash_are_their_governments() -> None:
+    body = (
+        "US troops left Ain al-Asad under a 2022 Baghdad–Washington agreement that set September "
+        "2025 for the drawdown."
+    )
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad")}

@@ -44,19 +44,25 @@ Decisions worth knowing (see also the tests):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geo.articles import MAX_ARTICLE_BYTES, Article
 from geo.claims import Claim
 from geo.errors import ArticleError
-from geo.extract.assemble import _dedupe, _sentence_claims, _why_empty
+from geo.extract.assemble import DESERT_OF, _dedupe, _sentence_claims, _why_empty
 from geo.extract.counts import parse_personnel
 from geo.extract.dates import resolve_date
 from geo.extract.lexicon import _ISIS_CONTEXT
 from geo.extract.sentences import MAX_SENTENCE_CHARS, mask_markup, split_sentences
 from geo.extract.state import _State
 from geo.gazetteer import Gazetteer, default_names
+
+_COALITION_NAME = re.compile(
+    r"\b[Cc]oalition\s+(?:against|to\s+[Dd]efeat|fighting)\s+(?:the\s+)?"
+    r"(?:ISIS|ISIL|IS|Daesh|Islamic\s+State)(?:\s*\((?:ISIS|ISIL|IS|Daesh)\))?"
+)
 
 __all__ = [
     "MAX_SENTENCE_CHARS",
@@ -108,8 +114,10 @@ def explain(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     reasons: list[str] = ["markup (HTML tags or script) was ignored"] if had_markup else []
     state = _State(
         article=article,
-        isis_context=bool(_ISIS_CONTEXT.search(text)),
+        # "the international coalition against ISIS": its name alone is no ISIS reporting
+        isis_context=bool(_ISIS_CONTEXT.search(_COALITION_NAME.sub(" ", text))),
         country=gaz.places.get("iraq"),
+        deserts={g: gaz.places[z] for g, z in DESERT_OF.items() if z in gaz.places},
     )
     claims: list[Claim] = []
     skipped = 0

@@ -18,7 +18,7 @@ from geo.extract.dates import (
     _sentence_dates,
     _SentenceDates,
 )
-from geo.extract.drafts import _FIGURE, REDUCED_TO, _drafts, _shift
+from geo.extract.drafts import _ELSEWHERE, _FIGURE, REDUCED_TO, _drafts, _shift
 from geo.extract.implicit import IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
@@ -93,6 +93,8 @@ _THE_SITE = re.compile(
 )
 _THE_CAPITAL = re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city|[A-Z]))(?!['’]s)")
 _CAPITAL_SCAN = Prefiltered(_THE_CAPITAL)
+_THE_COUNTRY = re.compile(r"\b[Tt]he\s+country\b(?!['’]s)")
+_COUNTRY_SCAN = Prefiltered(_THE_COUNTRY)
 _SITE_KINDS = frozenset(
     {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 )
@@ -116,6 +118,11 @@ def _with_anaphoric_sites(
         for hit in _CAPITAL_SCAN.finditer(text, start, end):
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (capital,)))
+    # "the country hosts around 2,500 US soldiers": Iraq, unless the sentence names another
+    if state.country is not None and not _ELSEWHERE.search(text, start, end):
+        for hit in _COUNTRY_SCAN.finditer(text, start, end):
+            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+                found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (state.country,)))
     site = state.last_site
     if site is not None:
         for hit in _THE_SITE.finditer(text, start, end):
@@ -163,6 +170,15 @@ def _previous_date(text: str, state: _State) -> DateSpan | None:
 
 
 _REDUCED_FIGURE = re.compile(_FIGURE, re.I)
+# "a desert in the Iraqi province of Anbar", "the desert region of Al-Anbar", "Anbar's desert":
+# the province names the desert, and the gazetteer draws that desert as a zone of its own.
+DESERT_OF = {"anbar_governorate": "anbar_desert"}
+_DESERT_BEFORE = re.compile(
+    r"\bdeserts?\s+(?:regions?\s+|areas?\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:Iraqi|western|vast|restive)\s+)*(?:(?:province|governorate)\s+of\s+)?(?:al-)?$",
+    re.I,
+)
+_DESERT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?deserts?\b")
 _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.I)
 
 
@@ -214,6 +230,12 @@ def _claim(
     next_start = cues[index + 1].start if index + 1 < len(cues) else end
     place, place_note = _place_for(draft, draft.siblings, text, cue, state.provinces)
     mention = draft.link.mention
+    desert = state.deserts.get(place.id)
+    if desert is not None and (
+        _DESERT_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+        or (mention.text.endswith(("'s", "’s")) and _DESERT_AFTER.match(text, mention.end))
+    ):
+        place, place_note = desert, "a desert named by its province: that desert zone"
     coalition = draft.kind in {
         ClaimKind.COALITION_PRESENCE,
         ClaimKind.COALITION_ARRIVAL,

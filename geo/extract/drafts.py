@@ -84,6 +84,10 @@ _NEEDED = re.compile(
 )
 
 _HEDGE_SCAN = Prefiltered(_HEDGE)
+_ISIS_SUBJECT = re.compile(
+    r"\b(?:cells|remnants|militants|insurgents|jihadists|extremists)\s+(?:still\s+|also\s+)?$",
+    re.I,
+)
 _FIGURE = (
     r"\bto\s+(?:(?:about|around|some|roughly|nearly|fewer\s+than|less\s+than|under|just)\s+)?"
     r"\d[\d,]*\s+(?:[\w-]+\s+)?(?:troops|soldiers|personnel|advis[eo]rs|trainers|service\s*members)\b"
@@ -161,6 +165,8 @@ def _decide_actor(
         return state.actor, f"actor carried from the previous sentence ({state.actor})"
     if cue.family in {"move", "end"} and cue.strong:
         return "coalition", "actor inferred: a withdrawal with no one named is the coalition's"
+    if cue.family == "stay" and state.isis_context and _ISIS_SUBJECT.search(text, start, cue.start):
+        return "isis", None  # "scattered cells remain active in ...", in reporting on ISIS
     return None, None
 
 
@@ -183,6 +189,10 @@ def _drafts(
         scope_start = cues[i - 1].end if i > 0 else start
         chunk_start = _chunk_of(chunks, cue.start)[0]
         links = [] if cue.family == "host" else _forward(text, cue, scope_end, mentions, blanks)
+        if links and cue.family == "stay" and all(lk.preposition == "near" for lk in links):
+            # "Camp Victory, where US forces are stationed near Baghdad airport": "near" only
+            # locates the base the relative clause is about
+            links = _backward(text, cue, scope_start, mentions, blanks) or links
         if not links:
             links = _backward(text, cue, scope_start, mentions, blanks)
         if not links and cue.family in {"stay", "isis"}:

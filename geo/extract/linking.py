@@ -60,7 +60,7 @@ _ELABORATION = re.compile(
 # "... in several provinces, spanning Diyala, Salahaddin and Kirkuk": the list names where the
 # noun before it is, so it takes that noun's preposition.
 _LISTED = re.compile(
-    r",\s*(?:spanning|including|such\s+as|namely|notably|especially|particularly|mainly|"
+    r"(?:,\s*|\s+)(?:spanning|including|such\s+as|namely|notably|especially|particularly|mainly|"
     r"chiefly)\s+(?:the\s+)?(?:(?:provinces?|governorates?|areas?|regions?|districts?)\s+"
     r"(?:of\s+)?)?$"
 )
@@ -109,7 +109,8 @@ _BACKWARD_RELATIVE = re.compile(
 
 _TOOK_PLACE = re.compile(
     r"^\s*,?\s*(?:which|that)\s+(?:took\s+place|happened|occurred|was\s+(?:carried\s+out|"
-    r"conducted|launched))\s+(?:in|at|near|around)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$",
+    r"conducted|launched)|focus(?:es|ed)|concentrate[sd]|(?:is|was)\s+cent(?:er|re)d)\s+"
+    r"(?:in|at|near|around|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$",
     re.I,
 )
 

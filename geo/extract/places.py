@@ -73,8 +73,9 @@ _GOVERNMENT_BEFORE = re.compile(rf"\b{_CAPITALS}\s+and\s+$")
 # "between Baghdad and Washington", "Washington and Baghdad": beside a foreign capital, a city is
 # its government whatever follows. Erbil is left out: "Baghdad and Erbil" are two real places.
 _FOREIGN_CAPITALS = r"(?:Washington|Tehran|Ankara|Damascus|London|Paris|Moscow)"
-_FOREIGN_AFTER = re.compile(rf"^(?:['’]s)?\s*(?:and|or|,)\s+{_FOREIGN_CAPITALS}\b")
-_FOREIGN_BEFORE = re.compile(rf"\b{_FOREIGN_CAPITALS}\s*(?:and|or|,)\s+$")
+# ("a Baghdad–Washington agreement": joined by a dash, the two are adjectives for governments)
+_FOREIGN_AFTER = re.compile(rf"^(?:['’]s)?(?:\s*(?:and|or|,)\s+|\s?[-–—]\s?){_FOREIGN_CAPITALS}\b")
+_FOREIGN_BEFORE = re.compile(rf"\b{_FOREIGN_CAPITALS}(?:\s*(?:and|or|,)\s+|\s?[-–—]\s?)$")
 # "as Baghdad takes control", "Baghdad seeks": a capital doing what only a government does.
 _GOVERNMENT_ACTS = re.compile(
     r"^\s+(?:takes|took|seeks|sought|intends|hopes|plans\s+to|pushe[sd]|pressed|presses|"
@@ -93,8 +94,8 @@ _GOVERNMENT_POSSESSION = re.compile(
     r"polic(?:y|ies)|position|stance|plans?|strategy|approval|consent|call|push|bid)\b"
 )
 # "Iraq-U.S. relations", "US-Iraq talks": a country joined by a hyphen is an adjective.
-_HYPHEN_AFTER = re.compile(r"^-\s?[A-Z]")
-_HYPHEN_BEFORE = re.compile(r"[A-Za-z.]-$")
+_HYPHEN_AFTER = re.compile(r"^[-–—]\s?[A-Z]")
+_HYPHEN_BEFORE = re.compile(r"[A-Za-z.][-–—]$")
 # "military sites in Iraq, including Ain al-Asad": the country scopes the sites the sentence
 # names, so the claims are at those sites, not at the country.
 _FACILITIES_IN = re.compile(

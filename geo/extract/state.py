@@ -29,6 +29,7 @@ class _State:
     last_site: PlaceName | None = None  # the base last named, for "the base", "the site"
     sentence: tuple[int, int] = (0, 0)  # the sentence being read
     country: PlaceName | None = None  # Iraq: where a withdrawal naming no place leaves from
+    deserts: dict[str, PlaceName] = field(default_factory=dict)  # governorate id -> its desert
     dropped: list[str] = field(default_factory=list)
 
 
