@@ -19,6 +19,7 @@ from geo.extract.dates import (
     _SentenceDates,
 )
 from geo.extract.drafts import _ELSEWHERE, _FIGURE, REDUCED_TO, _drafts, _shift
+from geo.extract.fallback import isis_fallback
 from geo.extract.implicit import IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
@@ -68,6 +69,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
     state.seen_places = True
     mentions, blanks = _claimable_mentions(text, mentions)
     drafts = _drafts(text, start, end, cues, actors, mentions, blanks, chunks, state)
+    drafts += isis_fallback(text, start, end, cues, actors, mentions, drafts, state)
     claimed = {id(d.cue): d.cue for d in drafts}.values()
     drafted = [
         _claim(text, start, end, d, cues, chunks, dates, carried, state, list(claimed))

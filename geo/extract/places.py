@@ -88,6 +88,10 @@ _DISPUTE_BEFORE = re.compile(
     rf"\s+between\s+(?:{_CAPITALS}\s+and\s+)?$",
     re.I,
 )
+# "a continuing campaign by Baghdad against the remnants": the government that wages it.
+_GOVERNMENT_BY = re.compile(
+    r"\b(?:campaign|drive|efforts?|offensive|crackdown|push|decision|request)\s+by\s+$", re.I
+)
 # "Baghdad's campaign against ISIS", "Erbil's drive to ...": what a government does, not where.
 _GOVERNMENT_POSSESSION = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?:campaign|drive|efforts?|offensive|decision|demands?|request|"
@@ -250,6 +254,7 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         or _FOREIGN_BEFORE.search(before)
         or _GOVERNMENT_ACTS.match(after)
         or _DISPUTE_BEFORE.search(before)
+        or _GOVERNMENT_BY.search(before)
         or (m.text.endswith(_POSSESSIVE) and bool(_GOVERNMENT_POSSESSION.match(after)))
     ):
         return True
