@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_as_of,
         default=None,
         metavar="YYYY-MM-DD",
-        help="show the posture as of this date (default: latest)",
+        help="show the posture as of this date (default: the newest article's date)",
     )
     export.add_argument(
         "--articles",
@@ -97,15 +97,17 @@ def _export(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"warning: skipped {problem.message}", file=sys.stderr)
     claims = extract_articles(articles)
+    # As the dashboard opens: at the newest article, so a plan dated later stays a plan.
+    as_of = args.as_of or max((a.published for a in articles), default=None)
     fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}.get(
         args.out.suffix.lower(), "html"
     )
     if fmt == "csv":
         export_csv(args.out, claims)
     elif fmt == "geojson":
-        export_geojson(args.out, layer_ids=layer_ids, as_of=args.as_of, claims=claims)
+        export_geojson(args.out, layer_ids=layer_ids, as_of=as_of, claims=claims)
     else:
-        export_html(args.out, layer_ids=layer_ids, as_of=args.as_of, claims=claims)
+        export_html(args.out, layer_ids=layer_ids, as_of=as_of, claims=claims)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -49,6 +49,7 @@ federal areas". Read as a timeline, that is a sequence: departing from late Augu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -420,7 +421,10 @@ def when(claim: Claim) -> str:
     """A claim's date as a reader would say it: '26 Nov 2025' or 'late August (21-31 Aug 2025)'."""
     if claim.date is None or claim.date.start == claim.date.end:
         return f"{claim_date(claim):%d %b %Y}"
-    return f"{claim.date.text} ({claim.date.start:%d %b}–{claim.date.end:%d %b %Y})"
+    # "planned for September 2025", not "planned for in September 2025": the text's own
+    # preposition is dropped, the sentence around it brings its own
+    said = re.sub(r"^(?:in|on|at|during)\s+", "", claim.date.text)
+    return f"{said} ({claim.date.start:%d %b}–{claim.date.end:%d %b %Y})"
 
 
 def _source(claim: Claim) -> str:

@@ -137,3 +137,27 @@ def test_export_reads_the_articles_folder_it_is_given(tmp_path: Path) -> None:
     (folder / SEED.name).write_bytes(SEED.read_bytes())
     assert run_cli("export", "--out", out, "--articles", folder).returncode == 0
     assert "ain_al_asad" in out.read_text(encoding="utf-8")
+
+
+def test_export_opens_at_the_newest_article_so_a_later_plan_stays_a_plan(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(
+        "title: Plan\nsource: Test Wire\npublished: 2025-08-01\n\n"
+        "US troops remain at Ain al-Asad. US troops will leave Ain al-Asad in September 2025.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.geojson"
+    assert run_cli("export", "--out", out, "--articles", folder).returncode == 0
+    statuses = {
+        f["properties"]["id"]: f["properties"]["status"]
+        for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+        if f["properties"].get("layer") == "coalition_positions"
+    }
+    assert statuses["ain_al_asad"] == "present"  # September 2025 is after the article
+    later = tmp_path / "later.geojson"
+    args = ("export", "--out", later, "--articles", folder, "--as-of", "2025-10-01")
+    assert run_cli(*args).returncode == 0
+    text = later.read_text(encoding="utf-8")
+    assert '"departing"' in text
+    assert "planned from September 2025" in text  # the date's own "in" is not repeated

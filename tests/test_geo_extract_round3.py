@@ -329,3 +329,32 @@ def test_capitals_joined_by_a_dash_are_their_governments() -> None:
         "2025 for the drawdown."
     )
     assert claims_of(body) == {(DEPARTURE, "ain_al_asad")}
+
+
+def test_some_leaving_a_base_is_a_drawdown_under_way_not_an_empty_base() -> None:
+    body = (
+        "Several countries of the US-led coalition have withdrawn or repositioned troops from "
+        "Erbil Air Base."
+    )
+    (claim,) = extract(article(body))
+    assert (claim.kind, claim.place_id, claim.status) == (DEPARTURE, "erbil_airport", "under way")
+    (whole,) = extract(article("US forces have withdrawn from Ain al-Asad."))
+    assert whole.status == "completed"
+
+
+def test_forces_placed_after_a_victory_over_isis_are_the_coalitions() -> None:
+    body = (
+        "Roughly 2,500 U.S. troops still remain in Iraq, even after Iraq's 2017 victory over ISIS. "
+        "They are based near Baghdad International Airport and at Irbil Air Base."
+    )
+    found = claims_of(body)
+    assert not {p for p in found if p[0] in {ACTIVITY, THREAT}}
+    assert (PRESENCE, "erbil_airport") in found
+
+
+def test_the_joint_operations_commands_cell_is_not_its_headquarters() -> None:
+    body = (
+        "Iraqi jets struck ISIS hideouts in the Hamrin Mountains. The operation was coordinated "
+        "with the Joint Operations Command's targeting cell."
+    )
+    assert claims_of(body) == {(ACTIVITY, "hamrin_mountains")}

@@ -95,6 +95,11 @@ _FIGURE = (
 _TO_FIGURE = re.compile(r"\s+" + _FIGURE, re.I)
 _TO_FIGURE_AFTER = re.compile(_FIGURE, re.I)
 _TO_FIGURE_IN = re.compile(_FIGURE + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+_PARTIAL = re.compile(
+    r"\b(?:some|several|part|a\s+number|a\s+portion|a\s+few|half|many)\s+of\b|"
+    r"\b(?:some|several)\s+(?:countries|members|allies|nations|troops|forces|units)\b",
+    re.I,
+)
 _TRANSFER = re.compile(r"transfer", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
 
@@ -159,7 +164,11 @@ def _decide_actor(
         and state.actor is not None
         and not (
             state.actor == "isis"
-            and (cue.family in {"move", "arrive"} or _ARMY_NOUN.search(text, start, cue.start))
+            and (
+                cue.family in {"move", "arrive"}
+                or _ARMY_NOUN.search(text, start, cue.start)
+                or _PLACED.search(cue.text)  # "They are based near ...": forces, not ISIS
+            )
         )
     ):
         return state.actor, f"actor carried from the previous sentence ({state.actor})"
@@ -210,6 +219,10 @@ def _drafts(
         if cue.family in {"move", "end", "arrive"}:
             status = _move_status(text, cue, chunk_start, end, start) or previous_status
             previous_status = status or previous_status
+            if status == "completed" and _PARTIAL.search(text, chunk_start, cue.start):
+                # "several countries ... have withdrawn troops from Erbil Air Base": some left,
+                # the place is not emptied, so the drawdown there is under way, not complete
+                status = "under way"
         if actor in {"coalition", "isis"}:
             state.seen_cues = True
         elif links and actor is not None:

@@ -47,7 +47,9 @@ _DESCRIBES = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:no|not|never|without|nor)\b|n['’]t\b", re.I)
-_DATELINE = re.compile(r"\s*(?:[:–—]|-\s)")
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[:–—]|-\s)")
+# The seats of government are named for their governments far more often than as where ISIS is.
+_CAPITALS = frozenset({"baghdad", "erbil"})
 
 
 def isis_fallback(
@@ -84,8 +86,9 @@ def isis_fallback(
         m
         for m in mentions
         if m.place.kind not in _NOT_FOR_ISIS
+        and m.place.id not in _CAPITALS
         and not _DESCRIBES.search(text, max(start, m.start - 60), m.start)
-        and not (m.start - start < 3 and _DATELINE.match(text, m.end))
+        and not (m.start - start < 3 and (m.text.isupper() or _DATELINE.match(text, m.end)))
     ]
     if not places or len({m.place.id for m in places}) > _MOST_PLACES:
         return []

@@ -26,7 +26,7 @@ _ACTORS = ACTOR_PATTERNS
 _ACTOR_SCANNERS = Scanners([p for _, p in _ACTORS])
 # "against ISIS", "to defeat ISIS": ISIS is the object there, not the one acting.
 _OBJECT_BEFORE = re.compile(
-    r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of)\s+"
+    r"(?:against|targeting|target|defeat(?:ing)?|fight(?:ing)?|counter-?|anti-?|on|of|over)\s+"
     r"(?:the\s+)?$",
     re.I,
 )

@@ -232,7 +232,9 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
     before = text[max(0, m.start - 60) : m.start]
     if _MEASURED.search(before) or _COMPARED.search(before):
         return True
-    if m.place.kind == "headquarters" and _COMMAND_NAME.fullmatch(m.text):
+    if m.place.kind == "headquarters" and _COMMAND_NAME.fullmatch(
+        m.text.removesuffix("'s").removesuffix("’s")
+    ):
         return not _AT_THE_SITE.search(before)
     if _NAMED_AFTER.search(before) and m.place.kind not in _FEATURE_KINDS:
         return True  # "Wadi Daquq", "Lake Tharthar" unknown: a feature named after the town
