@@ -358,3 +358,21 @@ def test_the_joint_operations_commands_cell_is_not_its_headquarters() -> None:
         "with the Joint Operations Command's targeting cell."
     )
     assert claims_of(body) == {(ACTIVITY, "hamrin_mountains")}
+
+
+def test_a_date_written_without_a_space_after_the_month() -> None:
+    body = "Iraqi F-16s carried out strikes on Oct.14 on ISIS hideouts in the Hamrin Mountains."
+    (claim,) = extract(article(body))
+    assert claim.date is not None
+    assert (claim.date.start.month, claim.date.start.day) == (10, 14)
+
+
+def test_the_same_event_told_again_keeps_its_date() -> None:
+    body = (
+        "Iraqi forces killed 14 ISIS militants in an operation in Anbar's desert on Thursday. "
+        "The operation against ISIS took place in the desert region of Al-Anbar province."
+    )
+    claims = [c for c in extract(article(body)) if c.place_id == "anbar_desert"]
+    assert len({c.start for c in claims}) == 2
+    assert len({c.date for c in claims}) == 1
+    assert claims[0].date is not None

@@ -304,6 +304,14 @@ def _claim(
         notes.append(place_note)
     if carried and date is not None:
         notes.append("date carried from the previous sentence (same time / same move)")
+    told = (draft.kind, place.id)
+    if date is None and draft.kind in _RETOLD and told in state.dated:
+        # "...killed in an operation in Anbar's desert on Thursday. The joint operation took
+        # place in the desert region of Al-Anbar": the article tells the same event again
+        date = state.dated[told]
+        notes.append(f"date from the article's earlier report of it ({date.text})")
+    elif date is not None and draft.kind in _RETOLD:
+        state.dated.setdefault(told, date)
     if draft.link.backward:
         notes.append("place named before the cue (relative clause or passive)")
     return Claim(
@@ -344,6 +352,7 @@ def _own_figure(
     return None
 
 
+_RETOLD = frozenset({ClaimKind.ISIS_ACTIVITY, ClaimKind.COALITION_DEPARTURE})
 _ROLE_CUE = re.compile(r"(?:train|advise|mentor)(?:s|ing)?", re.I)
 
 

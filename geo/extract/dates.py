@@ -42,7 +42,7 @@ _DATE = re.compile(
     rf"(?P<between>between\s+(?P<m1>{_MONTH_OR_MAY})\s+and\s+(?P<m2>{_MONTH_OR_MAY})"
     rf"(?:\s*,?\s*(?P<by>{_REL_YEAR}))?)|"
     rf"(?P<part>{_PART})\s*(?P<pm>{_MONTH_OR_MAY})(?:\s*,?\s*(?P<py>{_REL_YEAR}))?|"
-    rf"(?P<md>{_MONTH_OR_MAY})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<dy1>{_YEAR}))?|"
+    rf"(?P<md>{_MONTH_OR_MAY})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<dy1>{_YEAR}))?|"
     rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{_MONTH_OR_MAY})(?:\s*,?\s*(?P<dy2>{_YEAR}))?|"
     rf"(?:(?P<mprep>in|since|by|until|from|during|through|last|next|this)\s+)?"
     rf"(?P<mo>{_MONTH_OR_MAY})(?:\s*,?\s*(?P<my>{_REL_YEAR}))?|"

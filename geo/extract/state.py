@@ -30,6 +30,7 @@ class _State:
     sentence: tuple[int, int] = (0, 0)  # the sentence being read
     country: PlaceName | None = None  # Iraq: where a withdrawal naming no place leaves from
     deserts: dict[str, PlaceName] = field(default_factory=dict)  # governorate id -> its desert
+    dated: dict[tuple[ClaimKind, str], DateSpan] = field(default_factory=dict)  # first dates told
     dropped: list[str] = field(default_factory=list)
 
 
