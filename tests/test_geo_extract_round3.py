@@ -376,3 +376,32 @@ def test_the_same_event_told_again_keeps_its_date() -> None:
     assert len({c.start for c in claims}) == 2
     assert len({c.date for c in claims}) == 1
     assert claims[0].date is not None
+
+
+def test_a_national_level_the_text_says_forces_will_fall_to() -> None:
+    body = "The number of American troops in Iraq will fall to fewer than 2,000 by next September."
+    (claim,) = extract(article(body))
+    assert (claim.kind, claim.place_id, claim.status) == (PRESENCE, "iraq", "planned")
+    assert claim.personnel is not None
+    assert claim.personnel.min == 2000
+
+
+def test_they_after_a_time_adverb_carries_the_forces() -> None:
+    body = (
+        "US forces are drawing down. Today they are deployed in only a few places, such as "
+        "Baghdad and Al-Asad base, plus sites in the autonomous Kurdistan Region."
+    )
+    assert claims_of(body) == {
+        (PRESENCE, "baghdad"),
+        (PRESENCE, "ain_al_asad"),
+        (PRESENCE, "kurdistan_region"),
+    }
+
+
+def test_the_few_who_remained_there_after_a_withdrawal() -> None:
+    body = (
+        "An Iraqi colonel confirmed that US forces had withdrawn from the Ain al-Asad facility, "
+        "saying only a few men remained there for logistical reasons."
+    )
+    found = {(c.kind, c.place_id, c.status) for c in extract(article(body))}
+    assert found == {(DEPARTURE, "ain_al_asad", "completed"), (PRESENCE, "ain_al_asad", "residual")}

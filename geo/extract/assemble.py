@@ -95,6 +95,10 @@ _THE_SITE = re.compile(
 )
 _THE_CAPITAL = re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city|[A-Z]))(?!['’]s)")
 _CAPITAL_SCAN = Prefiltered(_THE_CAPITAL)
+_THERE = re.compile(
+    r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|based|stationed|deployed)\s+(?P<there>there)\b", re.I
+)
+_THERE_SCAN = Prefiltered(_THERE)
 _THE_COUNTRY = re.compile(r"\b[Tt]he\s+country\b(?!['’]s)")
 _COUNTRY_SCAN = Prefiltered(_THE_COUNTRY)
 _SITE_KINDS = frozenset(
@@ -125,6 +129,13 @@ def _with_anaphoric_sites(
         for hit in _COUNTRY_SCAN.finditer(text, start, end):
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (state.country,)))
+    # "US forces had withdrawn from the facility ... only a few men remained there": the base
+    # the sentence (or the one before) named
+    for hit in _THERE_SCAN.finditer(text, start, end):
+        named = [m for m in mentions if m.end <= hit.start() and m.place.kind in _SITE_KINDS]
+        there = named[-1].place if named else state.last_site
+        if there is not None:
+            found.append(PlaceMention("there", hit.start("there"), hit.end("there"), (there,)))
     site = state.last_site
     if site is not None:
         for hit in _THE_SITE.finditer(text, start, end):

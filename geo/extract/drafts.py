@@ -276,6 +276,8 @@ def _drafts(
             d.kind is ClaimKind.COALITION_PRESENCE
             and d.link.mention.place.id in departed
             and "negated departure" not in " ".join(d.notes)
+            # "withdrawn from the facility, ... only a few men remained there": left behind
+            and not _RESIDUAL.search(text, max(start, d.cue.start - 40), d.cue.start)
         )
     ]
 

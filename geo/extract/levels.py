@@ -22,12 +22,28 @@ _LEVELS = re.compile(
 )
 
 
+# "The number of American troops in Iraq will fall to fewer than 2,000": a planned national level.
+_FALLS_TO = re.compile(
+    r"\b(?P<level>(?:troop|force)\s+(?:numbers|levels)|number\s+of\s+(?:[\w.]+\s+)?"
+    r"(?:troops|soldiers|personnel|forces))\s+in\s+Iraq\s+(?:will|would|(?:is|are)\s+"
+    r"(?:expected|set|due)\s+to)\s+(?:fall|drop|decline|shrink|be\s+(?:cut|reduced))\s+to\s+"
+    rf"(?:(?P<q>{_QUALIFIER}|fewer\s+than|less\s+than|under)\s+)?(?P<n>{_NUM})",
+    re.I,
+)
+
+
 def level_claims(text: str, start: int, end: int, article: Article, gaz: Gazetteer) -> list[Claim]:
     """A presence at Iraq with the figure a national troop level is cut from."""
     country = gaz.places.get("iraq")
-    if country is None or "from" not in text[start:end]:
+    if country is None:
         return []
-    claims = []
+    claims = [
+        _planned_level(m, text, start, end, article, country.id)
+        for m in _falls_to(text, start, end)
+    ]
+    if "from" not in text[start:end]:
+        return claims
+
     for m in _LEVELS.finditer(text, start, end):
         value = _number(m.group("n"))
         if value is None or value < 10:
@@ -49,3 +65,30 @@ def level_claims(text: str, start: int, end: int, article: Article, gaz: Gazette
             )
         )
     return claims
+
+
+def _falls_to(text: str, start: int, end: int) -> list[re.Match[str]]:
+    if " to " not in text[start:end]:
+        return []
+    return [m for m in _FALLS_TO.finditer(text, start, end) if (_number(m.group("n")) or 0) >= 10]
+
+
+def _planned_level(
+    m: re.Match[str], text: str, start: int, end: int, article: Article, place_id: str
+) -> Claim:
+    """The national presence a stated fall will leave: planned, at Iraq, with its figure."""
+    value = _number(m.group("n")) or 0
+    figure = text[m.start("q") if m.group("q") else m.start("n") : m.end("n")]
+    return Claim(
+        kind=ClaimKind.COALITION_PRESENCE,
+        place_id=place_id,
+        place_text=article.body[m.start("level") : m.end("level")],
+        quote=article.body[start:end],
+        start=start,
+        end=end,
+        source=SourceRef.of(article),
+        personnel=Personnel(value, value, True, figure),
+        actors=("United States",),
+        status="planned",
+        notes=("a national troop level the text says forces will fall to",),
+    )

@@ -33,7 +33,8 @@ _OBJECT_BEFORE = re.compile(
 # "the Islamic State (ISIS)": the acronym repeats the name before it, object or not.
 _GLOSS_BEFORE = re.compile(r"(?:State|ISIS|ISIL|Daesh|group)\s*[(\[]\s*$")
 _ANAPHORIC_SUBJECT = re.compile(
-    r"^\W*(?:They|Those|These|The\s+(?:remaining\s+|rest\s+of\s+the\s+)?(?:forces|troops|"
+    r"^\W*(?:(?:Today|Now|Currently|Still|Meanwhile|By\s+then|Since\s+then),?\s+)?"
+    r"(?:They|they|Those|These|The\s+(?:remaining\s+|rest\s+of\s+the\s+)?(?:forces|troops|"
     r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units))\b"
 )
 

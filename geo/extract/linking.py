@@ -229,7 +229,9 @@ def _forward(
             measured = _AGENT.sub(" ", gap)
             if len(measured) > _FIRST_GAP_CHARS or len(measured.split()) > _FIRST_GAP_WORDS:
                 break
-            preposition = _last_preposition(gap) or head
+            # "remained there": the adverb is its own "at"
+            there = "at" if m.text == "there" else None
+            preposition = _last_preposition(gap) or head or there
         links.append(_Link(m, preposition))
         cursor = m.end
     return links
