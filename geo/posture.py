@@ -263,10 +263,12 @@ def coalition_posture(
             if not area.geometry.covers(gazetteer[place_id].geometry):
                 continue
             own = [e for e in place_events if e.via is None]
-            # A report about the place itself from within the region's span or later ("four to
-            # five remain", 26 Nov, against "completed in late November") is more specific.
+            # A report about the place itself from within the region's span ("four to five
+            # remain", 26 Nov, against "completed in late November") is more specific. One dated
+            # after the span needs no rule: it is newer, so it leads from its own date, and
+            # before that date the map cannot know it.
             region_start = region.date.start if region.date else region_date
-            if any(e.date >= region_start for e in own):
+            if any(region_start <= e.date <= region_date for e in own):
                 continue
             earlier = [e for e in own if e.date < region_date]
             if status is Status.WITHDRAWN:

@@ -405,3 +405,11 @@ def test_the_few_who_remained_there_after_a_withdrawal() -> None:
     )
     found = {(c.kind, c.place_id, c.status) for c in extract(article(body))}
     assert found == {(DEPARTURE, "ain_al_asad", "completed"), (PRESENCE, "ain_al_asad", "residual")}
+
+
+def test_a_presence_before_the_final_move_is_history() -> None:
+    body = (
+        "US forces have left Ain al-Asad. Only a small number of Americans remained at the base "
+        "before the final redeployment."
+    )
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad")}

@@ -446,3 +446,20 @@ def test_a_place_reported_within_a_region_withdrawal_span_keeps_its_own_report()
     )
     posture = coalition_posture([left, early, region], as_of=dt.date(2025, 12, 1))
     assert posture["baghdad"].status is Status.WITHDRAWN  # a report before the span does not
+
+
+def test_a_report_dated_after_the_region_leads_only_from_its_own_date() -> None:
+    later = claim(
+        seed_article(),
+        ClaimKind.COALITION_PRESENCE,
+        "ain_al_asad",
+        "US troops are based at Ain al-Asad",
+        date=DateSpan(dt.date(2026, 1, 5), dt.date(2026, 1, 5), "5 January"),
+    )
+    claims = [*seed_claims(), later]
+    before = coalition_posture(claims, as_of=dt.date(2025, 12, 1))["ain_al_asad"]
+    assert before.status is Status.WITHDRAWN  # the map cannot know in December what January says
+    assert before.basis is not None
+    assert before.basis.place_id == "federal_iraq"
+    after = coalition_posture(claims, as_of=dt.date(2026, 1, 10))["ain_al_asad"]
+    assert after.status is Status.PRESENT

@@ -363,7 +363,7 @@ def _own_figure(
     return None
 
 
-_RETOLD = frozenset({ClaimKind.ISIS_ACTIVITY, ClaimKind.COALITION_DEPARTURE})
+_RETOLD = frozenset({ClaimKind.ISIS_ACTIVITY})  # moves change status as they are retold
 _ROLE_CUE = re.compile(r"(?:train|advise|mentor)(?:s|ing)?", re.I)
 
 

@@ -100,6 +100,11 @@ _PARTIAL = re.compile(
     r"\b(?:some|several)\s+(?:countries|members|allies|nations|troops|forces|units)\b",
     re.I,
 )
+_BEFORE_THE_MOVE = re.compile(
+    r"[^.;]{0,60}?\bbefore\s+(?:the|their|its)\s+(?:final\s+|complete\s+|full\s+|last\s+)?"
+    r"(?:redeployment|withdrawal|departure|handover|hand-over|pull-?out|exit|relocation)\b",
+    re.I,
+)
 _TRANSFER = re.compile(r"transfer", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
 
@@ -401,6 +406,9 @@ def _draft(
     if _NEEDED.search(before):
         state.dropped.append(f"a presence needed or sought, not reported: {cue.text!r}")
         return None
+    if _BEFORE_THE_MOVE.match(text, cue.end):
+        state.dropped.append(f"a presence before the move, not after it: {cue.text!r}")
+        return None  # "only a few remained at the base before the final redeployment"
     if _PAST_PRESENCE.search(before) or (
         # "has hosted the bulk of the American forces": the present perfect still holds
         re.fullmatch(r"(?i)hosted|housed", cue.text) and not _PERFECT.search(before)
