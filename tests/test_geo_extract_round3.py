@@ -413,3 +413,16 @@ def test_a_presence_before_the_final_move_is_history() -> None:
         "before the final redeployment."
     )
     assert claims_of(body) == {(DEPARTURE, "ain_al_asad")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Will US troops leave parts of Iraq?",
+        "The meeting followed the arrival in Iraq of the new commander, Brig. Gen. Kevin Lambert.",
+        "Peshmerga forces, working with the Kurdistan Commando Forces, carried out an operation "
+        "that destroyed ISIS hideouts.",
+    ],
+)
+def test_a_question_an_officer_and_an_organisations_name_place_nothing(body: str) -> None:
+    assert claims_of(body) == set()

@@ -105,6 +105,12 @@ _BEFORE_THE_MOVE = re.compile(
     r"(?:redeployment|withdrawal|departure|handover|hand-over|pull-?out|exit|relocation)\b",
     re.I,
 )
+_A_PERSON = re.compile(
+    r"\s+(?:(?:in|at|to)\s+[\w\s'’-]{1,30}?\s+)?of\s+(?:the\s+|a\s+)?(?:(?:new|incoming|"
+    r"outgoing|top|senior)\s+)?(?:[\w.-]+\s+){0,2}?(?:commander|envoy|ambassador|delegation|"
+    r"minister|general|official|secretary|chief|president|spokes(?:man|person|woman))\b",
+    re.I,
+)
 _TRANSFER = re.compile(r"transfer", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
 
@@ -250,6 +256,11 @@ def _drafts(
         if cue.family in {"move", "end", "arrive"} and _hypothetical(text, cue, chunk_start):
             state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
             continue
+        if cue.family in {"move", "end", "arrive"} and text[start:end].rstrip().endswith("?"):
+            state.dropped.append(f"a question, not a report: {cue.text!r}")
+            continue  # "Will US troops leave parts of Iraq?"
+        if cue.family in {"move", "arrive"} and _A_PERSON.match(text, cue.end):
+            continue  # "the arrival in Iraq of the new commander": one officer, not forces
         negation = _negated(text, cue, chunk_start, start)
         hedge = _HEDGE_SCAN.search(text[start:end])
         notes = tuple(

@@ -58,7 +58,9 @@ _INSTITUTION_AFTER = re.compile(
     # "Iraqi Kurdistan's counter-terrorism service said": the agency that reports, not a place
     r"(?:[Cc]ounter-?[Tt]errorism|[Ss]ecurity|[Ii]ntelligence|[Mm]edia)\s+(?:[Ss]ervices?|"
     r"[Cc]ell|[Dd]irectorate|[Aa]gency|[Oo]ffice|[Dd]epartment|[Aa]pparatus)|"
-    r"[Ss]pokes(?:man|person|woman))\b"
+    r"[Ss]pokes(?:man|person|woman)|"
+    # "the Kurdistan Commando Forces", "the Kurdistan Democratic Party": an organisation's name
+    r"(?:[A-Z][\w’'-]*\s+){0,2}(?:Forces|Party|Union|Brigades?|Division|Regiment|Commandos?))\b"
 )
 # "Baghdad said", "Baghdad and Washington finalised an agreement": the city is its government.
 _CAPITALS = r"(?:Washington|Tehran|Ankara|Damascus|London|Paris|Moscow|Baghdad|Erbil|Irbil|Hawler)"
