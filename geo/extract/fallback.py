@@ -23,6 +23,7 @@ from geo.extract.drafts import _FEARED, _JUDICIAL, _MAY_DO, _STANDOFF
 from geo.extract.lexicon import _ActorMention
 from geo.extract.linking import _ABROAD, _Link
 from geo.extract.state import _Draft, _State
+from geo.extract.tense import _NEGATION
 from geo.gazetteer import PlaceMention
 
 _MOST_PLACES = 4
@@ -46,7 +47,6 @@ _DESCRIBES = re.compile(
     r"bordering)\b[^.;]{0,40}$",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:no|not|never|without|nor)\b|n['’]t\b", re.I)
 _DATELINE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[:–—]|-\s)")
 # The seats of government are named for their governments far more often than as where ISIS is.
 _CAPITALS = frozenset({"baghdad", "erbil"})

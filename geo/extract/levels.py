@@ -37,8 +37,10 @@ def level_claims(text: str, start: int, end: int, article: Article, gaz: Gazette
     country = gaz.places.get("iraq")
     if country is None:
         return []
+    # the national presence a stated fall will leave: planned, with its figure
+    note = "a national troop level the text says forces will fall to"
     claims = [
-        _planned_level(m, text, start, end, article, country.id)
+        _level_claim(m, text, start, end, article, country.id, True, note, "planned")
         for m in _falls_to(text, start, end)
     ]
     if "from" not in text[start:end]:
@@ -49,21 +51,8 @@ def level_claims(text: str, start: int, end: int, article: Article, gaz: Gazette
         if value is None or value < 10:
             continue
         approximate = bool(m.group("q") and _APPROX_QUALIFIER.match(m.group("q")))
-        figure = text[m.start("q") if m.group("q") else m.start("n") : m.end("n")]
-        claims.append(
-            Claim(
-                kind=ClaimKind.COALITION_PRESENCE,
-                place_id=country.id,
-                place_text=article.body[m.start("level") : m.end("level")],
-                quote=article.body[start:end],
-                start=start,
-                end=end,
-                source=SourceRef.of(article),
-                personnel=Personnel(value, value, approximate, figure),
-                actors=("United States",),
-                notes=("a national troop level before a cut: the forces in Iraq now",),
-            )
-        )
+        note = "a national troop level before a cut: the forces in Iraq now"
+        claims.append(_level_claim(m, text, start, end, article, country.id, approximate, note))
     return claims
 
 
@@ -73,10 +62,18 @@ def _falls_to(text: str, start: int, end: int) -> list[re.Match[str]]:
     return [m for m in _FALLS_TO.finditer(text, start, end) if (_number(m.group("n")) or 0) >= 10]
 
 
-def _planned_level(
-    m: re.Match[str], text: str, start: int, end: int, article: Article, place_id: str
+def _level_claim(
+    m: re.Match[str],
+    text: str,
+    start: int,
+    end: int,
+    article: Article,
+    place_id: str,
+    approximate: bool,
+    note: str,
+    status: str | None = None,
 ) -> Claim:
-    """The national presence a stated fall will leave: planned, at Iraq, with its figure."""
+    """A presence at Iraq with the figure the match's `n` (and qualifier `q`) states."""
     value = _number(m.group("n")) or 0
     figure = text[m.start("q") if m.group("q") else m.start("n") : m.end("n")]
     return Claim(
@@ -87,8 +84,8 @@ def _planned_level(
         start=start,
         end=end,
         source=SourceRef.of(article),
-        personnel=Personnel(value, value, True, figure),
+        personnel=Personnel(value, value, approximate, figure),
         actors=("United States",),
-        status="planned",
-        notes=("a national troop level the text says forces will fall to",),
+        status=status,
+        notes=(note,),
     )
