@@ -10,7 +10,8 @@ named in passing (the site of a 2020 strike, a dateline, a byline) yields nothin
 
 Modules: sentences (splitting, markup), cues (the rule table), actors + lexicon (who), places +
 linking (where), tense (phase, negation, hedges), counts (head counts), dates, levels (national
-troop levels), drafts (cue + actor + place -> kind), fallback (a plain ISIS statement the linking
+troop levels), drafts (cue + actor + place -> kind), moves (departure, arrival, who stays after
+a cut, a withdrawal naming no place), fallback (a plain ISIS statement the linking
 rules could not place: its few places), assemble (claims, sentence by sentence).
 
 Decisions worth knowing (see also the tests):

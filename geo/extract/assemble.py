@@ -18,12 +18,13 @@ from geo.extract.dates import (
     _sentence_dates,
     _SentenceDates,
 )
-from geo.extract.drafts import _ELSEWHERE, _FIGURE, REDUCED_TO, _drafts, _shift
+from geo.extract.drafts import _drafts, _shift
 from geo.extract.fallback import isis_fallback
 from geo.extract.implicit import IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
 from geo.extract.linking import _ABROAD
+from geo.extract.moves import _ELSEWHERE, _FIGURE, REDUCED_TO
 from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
 from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State

@@ -21,16 +21,20 @@ from geo.extract.lexicon import (
     _victim_of,
 )
 from geo.extract.linking import _backward, _forward, _fronted, _Link
+from geo.extract.moves import (
+    _BASE_KINDS,
+    _NEEDS_ACTOR,
+    _TO_FIGURE_AFTER,
+    _from_the_country,
+    _move_draft,
+)
 from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State
 from geo.extract.tense import (
     _AT,
     _DIRECT_ISIS,
-    _DIRECT_MOVES,
     _FROM,
     _HEDGE,
-    _LEAVE,
-    _LEFT_BEHIND,
     _OPERATION_OF,
     _PAST_PRESENCE,
     _PLACED,
@@ -43,13 +47,8 @@ from geo.extract.tense import (
 )
 from geo.gazetteer import PlaceMention
 
-_NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz|cut)", re.I)
-# "reduce its contingent in Erbil to about 100 soldiers", "cutting troop numbers from 2,500 to
-# fewer than 500 advisers in Erbil": what a cut leaves is a presence of that many.
-REDUCED_TO = "reduced to a figure: those who stay"
 _TAKEOVER = re.compile(r"(?:t(?:ake|ook|aken|aking|akes)|assum|gain)", re.I)
 _TAKES_OVER = {"iraqi_forces", "peshmerga", "pmf", "other", None}
-_BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 _FEARED = re.compile(
     r"\b(?:(?P<prevent>prevent(?:s|ed|ing)?|stop(?:s|ped|ping)?|avoid(?:s|ed|ing)?)|fears?|feared|risks?|concerns?\s+(?:about|over)|possible|potential|"
     r"likely|warn(?:s|ed|ing)?\s+of)\b(?:\s+(?:of|that|any|an?|the|a\s+possible))*"
@@ -88,13 +87,6 @@ _ISIS_SUBJECT = re.compile(
     r"\b(?:cells|remnants|militants|insurgents|jihadists|extremists)\s+(?:still\s+|also\s+)?$",
     re.I,
 )
-_FIGURE = (
-    r"\bto\s+(?:(?:about|around|some|roughly|nearly|fewer\s+than|less\s+than|under|just)\s+)?"
-    r"\d[\d,]*\s+(?:[\w-]+\s+)?(?:troops|soldiers|personnel|advis[eo]rs|trainers|service\s*members)\b"
-)
-_TO_FIGURE = re.compile(r"\s+" + _FIGURE, re.I)
-_TO_FIGURE_AFTER = re.compile(_FIGURE, re.I)
-_TO_FIGURE_IN = re.compile(_FIGURE + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _PARTIAL = re.compile(
     r"\b(?:some|several|part|a\s+number|a\s+portion|a\s+few|half|many)\s+of\b|"
     r"\b(?:some|several)\s+(?:countries|members|allies|nations|troops|forces|units)\b",
@@ -111,7 +103,6 @@ _A_PERSON = re.compile(
     r"minister|general|official|secretary|chief|president|spokes(?:man|person|woman))\b",
     re.I,
 )
-_TRANSFER = re.compile(r"transfer", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
 
 
@@ -298,47 +289,6 @@ def _drafts(
     ]
 
 
-# "the coalition withdrew its forces": a withdrawal naming no place leaves the country the
-# reporting is about, unless the sentence is about another country's ground.
-_LEAVING = re.compile(r"withdr|pull|depart|exit|evacuat", re.I)
-_ELSEWHERE = re.compile(
-    r"\b(?:Syria|Syrian|Kuwait|Jordan|Afghanistan|Turkey|Qatar|Gulf|Europe|Germany|Niger|"
-    r"Africa)\b"
-)
-
-_FROM_UNNAMED = re.compile(r"[^.;]{0,60}?\bfrom\b", re.I)
-# "the withdrawal is part of the 2021 agreement": a bare noun refers back to a move already
-# placed (or to none); "the withdrawal of US forces", "the coalition withdrawal" name whose.
-_NOUN_MOVE = re.compile(r"(?:withdrawals?|pull-?outs?|departures?|exits?|evacuations?)", re.I)
-_BARE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+$", re.I)
-_OF_AFTER = re.compile(r"\s+of\b", re.I)
-
-
-def _from_the_country(
-    text: str,
-    start: int,
-    end: int,
-    cue: _Cue,
-    mentions: Sequence[PlaceMention],
-    state: _State,
-) -> list[_Link]:
-    """A withdrawal by named coalition forces that names no place: from Iraq."""
-    if state.country is None or cue.family != "move" or not _LEAVING.match(cue.text):
-        return []
-    if (
-        _NOUN_MOVE.fullmatch(cue.text)
-        and _BARE_BEFORE.search(text, max(start, cue.start - 6), cue.start)
-        and not _OF_AFTER.match(text, cue.end)
-    ):
-        return []
-    if any(m.place.kind != "country" for m in mentions):
-        return []  # "withdraw gradually, vacating federal Iraqi bases": the places are named
-    if _ELSEWHERE.search(text, start, end) or _FROM_UNNAMED.match(text, cue.end, end):
-        return []  # "from various bases": some sites, not the country
-    here = PlaceMention(cue.text, cue.start, cue.end, (state.country,))
-    return [_Link(here, "from")]
-
-
 def _draft(
     text: str,
     cue: _Cue,
@@ -429,56 +379,3 @@ def _draft(
     planned = _PLANNED.search(before) or _MAY_STAY.search(before)
     presence_status = "planned" if planned else None
     return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, presence_status, notes)
-
-
-def _move_draft(
-    text: str,
-    cue: _Cue,
-    link: _Link,
-    status: str | None,
-    negation: str | None,
-    notes: tuple[str, ...],
-) -> _Draft | None:
-    prep = link.preposition
-    gap = text[cue.end : link.mention.start]
-    if _NEEDS_ACTOR.match(cue.text) and (
-        _TO_FIGURE.match(text, link.mention.end) or _TO_FIGURE_IN.search(gap)
-    ):
-        planned = "planned" if status == "planned" else None
-        return _Draft(ClaimKind.COALITION_PRESENCE, link, cue, planned, (*notes, REDUCED_TO))
-    if (
-        _LEAVE.match(cue.text)
-        and prep in _AT
-        and not link.backward
-        and not negation
-        and _LEFT_BEHIND.search(gap)
-    ):
-        # "leaves only a small team of advisers in Baghdad": who is left behind stays there.
-        residual = "residual" if _RESIDUAL.search(gap) else None
-        return _Draft(
-            ClaimKind.COALITION_PRESENCE, link, cue, residual, (*notes, "left behind: forces stay")
-        )
-    if prep in _TO and cue.family == "move":
-        kind = ClaimKind.COALITION_ARRIVAL
-    elif (
-        prep in _FROM
-        or (prep in _AT and cue.family == "end")
-        or (prep in _AT and cue.strong)
-        or (prep is None and (link.backward or _DIRECT_MOVES.match(cue.text)))
-        # "transferred the Victory base complex to Iraqi control": a base given away is left
-        or (prep is None and _TRANSFER.match(cue.text) and link.mention.place.kind in _BASE_KINDS)
-    ):
-        kind = ClaimKind.COALITION_DEPARTURE
-    else:
-        return None
-    if negation:
-        if kind is ClaimKind.COALITION_ARRIVAL:
-            return None
-        return _Draft(
-            ClaimKind.COALITION_PRESENCE,
-            link,
-            cue,
-            None,
-            (*notes, f"negated departure ({negation!r}): forces stay"),
-        )
-    return _Draft(kind, link, cue, status, notes)
