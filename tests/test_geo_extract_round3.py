@@ -426,3 +426,14 @@ def test_a_presence_before_the_final_move_is_history() -> None:
 )
 def test_a_question_an_officer_and_an_organisations_name_place_nothing(body: str) -> None:
     assert claims_of(body) == set()
+
+
+def test_a_national_level_forces_will_be_below() -> None:
+    body = (
+        "US forces are leaving. The number of US personnel in Iraq will be below 2,000, the "
+        "majority of them in Erbil."
+    )
+    levels = [c for c in extract(article(body)) if c.place_id == "iraq"]
+    assert [(c.kind, c.status) for c in levels] == [(PRESENCE, "planned")]
+    assert levels[0].personnel is not None
+    assert levels[0].personnel.min == 2000

@@ -26,8 +26,9 @@ _LEVELS = re.compile(
 _FALLS_TO = re.compile(
     r"\b(?P<level>(?:troop|force)\s+(?:numbers|levels)|number\s+of\s+(?:[\w.]+\s+)?"
     r"(?:troops|soldiers|personnel|forces))\s+in\s+Iraq\s+(?:will|would|(?:is|are)\s+"
-    r"(?:expected|set|due)\s+to)\s+(?:fall|drop|decline|shrink|be\s+(?:cut|reduced))\s+to\s+"
-    rf"(?:(?P<q>{_QUALIFIER}|fewer\s+than|less\s+than|under)\s+)?(?P<n>{_NUM})",
+    r"(?:expected|set|due)\s+to)\s+(?:(?:fall|drop|decline|shrink|be\s+(?:cut|reduced))\s+to\s+|"
+    r"be\s+(?=below|under|fewer|less))"
+    rf"(?:(?P<q>{_QUALIFIER}|fewer\s+than|less\s+than|under|below)\s+)?(?P<n>{_NUM})",
     re.I,
 )
 
@@ -57,7 +58,7 @@ def level_claims(text: str, start: int, end: int, article: Article, gaz: Gazette
 
 
 def _falls_to(text: str, start: int, end: int) -> list[re.Match[str]]:
-    if " to " not in text[start:end]:
+    if "Iraq" not in text[start:end]:
         return []
     return [m for m in _FALLS_TO.finditer(text, start, end) if (_number(m.group("n")) or 0) >= 10]
 
