@@ -99,9 +99,7 @@ _CAPITAL_SCAN = Prefiltered(_THE_CAPITAL)
 _THERE = re.compile(
     r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|based|stationed|deployed)\s+(?P<there>there)\b", re.I
 )
-_THERE_SCAN = Prefiltered(_THERE)
 _THE_COUNTRY = re.compile(r"\b[Tt]he\s+country\b(?!['’]s)")
-_COUNTRY_SCAN = Prefiltered(_THE_COUNTRY)
 _SITE_KINDS = frozenset(
     {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 )
@@ -126,13 +124,19 @@ def _with_anaphoric_sites(
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (capital,)))
     # "the country hosts around 2,500 US soldiers": Iraq, unless the sentence names another
-    if state.country is not None and not _ELSEWHERE.search(text, start, end):
-        for hit in _COUNTRY_SCAN.finditer(text, start, end):
+    countries = (
+        list(_THE_COUNTRY.finditer(text, start, end))
+        if state.country and text.find("ountry", start, end) != -1
+        else []
+    )
+    if countries and not _ELSEWHERE.search(text, start, end):
+        for hit in countries:
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (state.country,)))
     # "US forces had withdrawn from the facility ... only a few men remained there": the base
     # the sentence (or the one before) named
-    for hit in _THERE_SCAN.finditer(text, start, end):
+    there_said = text.find(" there", start, end) != -1
+    for hit in _THERE.finditer(text, start, end) if there_said else ():
         named = [m for m in mentions if m.end <= hit.start() and m.place.kind in _SITE_KINDS]
         there = named[-1].place if named else state.last_site
         if there is not None:
@@ -143,8 +147,8 @@ def _with_anaphoric_sites(
             if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
     # "Victoria Base inside Baghdad airport": the base is remembered, not what locates it
-    sites = sum(m.place.kind in _SITE_KINDS for m in mentions)
-    _remember_places(_claimable_mentions(text, mentions)[0] if sites > 1 else mentions, state)
+    sites = [m for m in mentions if m.place.kind in _SITE_KINDS]
+    _remember_places(_claimable_mentions(text, mentions)[0] if len(sites) > 1 else mentions, state)
     return sorted(found, key=lambda m: m.start)
 
 
