@@ -437,3 +437,23 @@ def test_a_national_level_forces_will_be_below() -> None:
     assert [(c.kind, c.status) for c in levels] == [(PRESENCE, "planned")]
     assert levels[0].personnel is not None
     assert levels[0].personnel.min == 2000
+
+
+def test_the_base_is_the_one_named_earlier_in_the_sentence() -> None:
+    body = (
+        "US troops are at Harir air base. The agreement required US forces to withdraw from Ain "
+        "al-Asad, but a small unit of 250 to 350 advisers will stay at the base."
+    )
+    assert (PRESENCE, "harir") in claims_of(body)
+    harir = [c for c in extract(article(body)) if c.place_id == "harir"]
+    assert all(c.personnel is None for c in harir)  # the 250-350 are Ain al-Asad's
+
+
+def test_a_figure_for_one_place_as_well_as_another_is_neither_ones() -> None:
+    body = (
+        "A force of up to 350 US advisers would remain at the base in western Iraq, as well as "
+        "at al-Harir base."
+    )
+    (harir,) = [c for c in extract(article(body)) if c.place_id == "harir"]
+    assert harir.kind is PRESENCE
+    assert harir.personnel is None

@@ -141,11 +141,20 @@ def _with_anaphoric_sites(
         there = named[-1].place if named else state.last_site
         if there is not None:
             found.append(PlaceMention("there", hit.start("there"), hit.end("there"), (there,)))
-    site = state.last_site
-    if site is not None:
-        for hit in _THE_SITE.finditer(text, start, end):
-            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
-                found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
+    for hit in _THE_SITE.finditer(text, start, end):
+        # "withdraw from Ain al-Asad by September ... to stay at the base": a base named earlier
+        # in the sentence, else the one the article last named
+        # (not the Joint Operations Command: named in passing, it is the command, not a base)
+        here = [
+            m.place
+            for m in mentions
+            if m.end <= hit.start() and m.place.kind in _SITE_KINDS - {"headquarters"}
+        ]
+        site = here[-1] if here else state.last_site
+        if site is not None and not any(
+            x.start < hit.end() and hit.start() < x.end for x in mentions
+        ):
+            found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
     # "Victoria Base inside Baghdad airport": the base is remembered, not what locates it
     sites = [m for m in mentions if m.place.kind in _SITE_KINDS]
     _remember_places(_claimable_mentions(text, mentions)[0] if len(sites) > 1 else mentions, state)
@@ -277,6 +286,11 @@ def _claim(
     notes = list(draft.notes)
     if personnel is not None and draft.kind is ClaimKind.COALITION_PRESENCE:
         personnel = _own_figure(personnel, place, draft.siblings, notes)
+    if personnel is not None and _ALSO_AT.search(text, cue.end, mention.start):
+        # "350 advisers would remain at the base in western Iraq, as well as at al-Harir": the
+        # figure counts both places, so it is neither one's
+        notes.append(f"figure {personnel.text!r} counts this place with another")
+        personnel = None
     roles: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     country_count = None
@@ -368,6 +382,7 @@ def _own_figure(
     return None
 
 
+_ALSO_AT = re.compile(r"\b(?:as\s+well\s+as|along\s+with|and\s+also)\b", re.I)
 _RETOLD = frozenset({ClaimKind.ISIS_ACTIVITY})  # moves change status as they are retold
 _ROLE_CUE = re.compile(r"(?:train|advise|mentor)(?:s|ing)?", re.I)
 
