@@ -457,3 +457,20 @@ def test_a_figure_for_one_place_as_well_as_another_is_neither_ones() -> None:
     (harir,) = [c for c in extract(article(body)) if c.place_id == "harir"]
     assert harir.kind is PRESENCE
     assert harir.personnel is None
+
+
+def test_a_whole_figure_is_not_the_share_of_one_place() -> None:
+    body = (
+        "US forces are drawing down. There will be fewer than 2,000 troops in Iraq total, with a "
+        "majority stationed in Arbil."
+    )
+    (erbil,) = [c for c in extract(article(body)) if c.place_id == "erbil"]
+    assert erbil.kind is PRESENCE
+    assert erbil.personnel is None
+    (region,) = extract(
+        article(
+            "About 1,200 coalition troops, mostly American, are stationed in the Kurdistan Region."
+        )
+    )
+    assert region.personnel is not None  # "mostly American" says who, not where
+    assert region.personnel.min == 1200

@@ -286,6 +286,12 @@ def _claim(
     notes = list(draft.notes)
     if personnel is not None and draft.kind is ClaimKind.COALITION_PRESENCE:
         personnel = _own_figure(personnel, place, draft.siblings, notes)
+    said_at = text.find(personnel.text, count_start) if personnel is not None else -1
+    if personnel is not None and said_at >= 0 and _SHARE.search(text, said_at, mention.start):
+        # "fewer than 2,000 troops in Iraq total, with a majority stationed in Arbil": the
+        # figure is the whole; this place holds a share of it
+        notes.append(f"figure {personnel.text!r} is the whole; this place holds a share")
+        personnel = None
     if personnel is not None and _ALSO_AT.search(text, cue.end, mention.start):
         # "350 advisers would remain at the base in western Iraq, as well as at al-Harir": the
         # figure counts both places, so it is neither one's
@@ -382,6 +388,12 @@ def _own_figure(
     return None
 
 
+_SHARE = re.compile(
+    r"\b(?:(?:a|the)\s+majority|most\s+of\s+them|the\s+bulk|mostly\s+(?:in|at|based|stationed)|"
+    r"half\s+of\s+them|"
+    r"the\s+rest|some\s+of\s+them)\b",
+    re.I,
+)
 _ALSO_AT = re.compile(r"\b(?:as\s+well\s+as|along\s+with|and\s+also)\b", re.I)
 _RETOLD = frozenset({ClaimKind.ISIS_ACTIVITY})  # moves change status as they are retold
 _ROLE_CUE = re.compile(r"(?:train|advise|mentor)(?:s|ing)?", re.I)
