@@ -43,21 +43,6 @@ _SPACES = "".join(chr(c) for c in range(128) if re.match(r"\s", chr(c)))
 _SPACE_TRAPPED = re.compile(r"[^\S\x00-\x7f]")
 
 
-# The same sentence is lowered for every scan that reads it; keep the last one. One tuple,
-# swapped whole, so threads (Streamlit runs scripts in threads) never see half an entry.
-_LAST_LOWERED: list[tuple[str, int, int, str]] = [("", 0, 0, "")]
-
-
-def _lower(text: str, start: int, end: int) -> str:
-    """`text[start:end].lower()`, computed once for consecutive scans of one span."""
-    last = _LAST_LOWERED[0]
-    if last[0] is text and last[1] == start and last[2] == end:
-        return last[3]
-    lowered = text[start:end].lower()
-    _LAST_LOWERED[0] = (text, start, end, lowered)
-    return lowered
-
-
 def _trapped(lowered: str, length: int, spaces: bool = False) -> bool:
     """Whether the lower-cased copy (of `length` characters) may hide where a match is."""
     if lowered.isascii():
@@ -230,7 +215,7 @@ class Scanners:
 
     def _places(self, text: str, start: int, end: int) -> list[list[int]] | None:
         """Where each pattern's starts stand, ascending; None when the text must be read all."""
-        lowered = _lower(text, start, end)
+        lowered = text[start:end].lower()
         if not self._scans or _trapped(lowered, end - start, self._spaces):
             return None
         places: list[list[int]] = [[] for _ in self.patterns]
@@ -382,7 +367,7 @@ class Prefiltered:
         """False only when no match can lie in string[pos:endpos]."""
         if self._words is None:
             return True
-        lowered = _lower(string, pos, endpos)
+        lowered = string[pos:endpos].lower()
         return self._words.search(lowered) is not None or _trapped(lowered, endpos - pos)
 
 
