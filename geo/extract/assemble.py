@@ -25,7 +25,7 @@ from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
 from geo.extract.linking import _ABROAD
 from geo.extract.moves import _ELSEWHERE, _FIGURE, REDUCED_TO
-from geo.extract.places import _GOVERNORATE_WORD, _claimable_mentions
+from geo.extract.places import _BASE_KINDS, _GOVERNORATE_WORD, _SITE_KINDS, _claimable_mentions
 from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State
 from geo.extract.tense import _RESIDUAL
@@ -100,9 +100,6 @@ _THERE = re.compile(
     r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|based|stationed|deployed)\s+(?P<there>there)\b", re.I
 )
 _THE_COUNTRY = re.compile(r"\b[Tt]he\s+country\b(?!['’]s)")
-_SITE_KINDS = frozenset(
-    {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
-)
 
 
 def _with_anaphoric_sites(
@@ -121,7 +118,7 @@ def _with_anaphoric_sites(
     capital = gaz.places.get("baghdad")
     if capital is not None:
         for hit in _CAPITAL_SCAN.finditer(text, start, end):
-            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+            if _unclaimed(hit, mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (capital,)))
     # "the country hosts around 2,500 US soldiers": Iraq, unless the sentence names another
     countries = (
@@ -131,40 +128,45 @@ def _with_anaphoric_sites(
     )
     if countries and not _ELSEWHERE.search(text, start, end):
         for hit in countries:
-            if not any(x.start < hit.end() and hit.start() < x.end for x in mentions):
+            if _unclaimed(hit, mentions):
                 found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (state.country,)))
     # "US forces had withdrawn from the facility ... only a few men remained there": the base
     # the sentence (or the one before) named
     there_said = text.find(" there", start, end) != -1
     for hit in _THERE.finditer(text, start, end) if there_said else ():
-        named = [m for m in mentions if m.end <= hit.start() and m.place.kind in _SITE_KINDS]
-        there = named[-1].place if named else state.last_site
+        there = _site_before(mentions, hit.start(), _BASE_KINDS, state)
         if there is not None:
             found.append(PlaceMention("there", hit.start("there"), hit.end("there"), (there,)))
     for hit in _THE_SITE.finditer(text, start, end):
         # "withdraw from Ain al-Asad by September ... to stay at the base": a base named earlier
-        # in the sentence, else the one the article last named
-        # (not the Joint Operations Command: named in passing, it is the command, not a base)
-        here = [
-            m.place
-            for m in mentions
-            if m.end <= hit.start() and m.place.kind in _SITE_KINDS - {"headquarters"}
-        ]
-        site = here[-1] if here else state.last_site
-        if site is not None and not any(
-            x.start < hit.end() and hit.start() < x.end for x in mentions
-        ):
+        # in the sentence, else the one the article last named (not the Joint Operations
+        # Command: named in passing, it is the command, not a base)
+        site = _site_before(mentions, hit.start(), _SITE_KINDS, state)
+        if site is not None and _unclaimed(hit, mentions):
             found.append(PlaceMention(hit.group(0), hit.start(), hit.end(), (site,)))
     # "Victoria Base inside Baghdad airport": the base is remembered, not what locates it
-    sites = [m for m in mentions if m.place.kind in _SITE_KINDS]
+    sites = [m for m in mentions if m.place.kind in _BASE_KINDS]
     _remember_places(_claimable_mentions(text, mentions)[0] if len(sites) > 1 else mentions, state)
     return sorted(found, key=lambda m: m.start)
+
+
+def _unclaimed(hit: re.Match[str], mentions: Sequence[PlaceMention]) -> bool:
+    """No named place overlaps the anaphor ("the capital" inside a name is that name)."""
+    return not any(x.start < hit.end() and hit.start() < x.end for x in mentions)
+
+
+def _site_before(
+    mentions: Sequence[PlaceMention], pos: int, kinds: frozenset[str], state: _State
+) -> PlaceName | None:
+    """The last site of `kinds` named before `pos` in the sentence, else the article's last."""
+    named = [m.place for m in mentions if m.end <= pos and m.place.kind in kinds]
+    return named[-1] if named else state.last_site
 
 
 def _remember_places(mentions: Sequence[PlaceMention], state: _State) -> None:
     """The base last named and the provinces named as such, for later sentences."""
     for m in mentions:
-        if m.place.kind in _SITE_KINDS:
+        if m.place.kind in _BASE_KINDS:
             state.last_site = m.place
         elif m.place.kind == "governorate":
             state.provinces.add(m.place.id)

@@ -22,12 +22,12 @@ from geo.extract.lexicon import (
 )
 from geo.extract.linking import _backward, _forward, _fronted, _Link
 from geo.extract.moves import (
-    _BASE_KINDS,
     _NEEDS_ACTOR,
     _TO_FIGURE_AFTER,
     _from_the_country,
     _move_draft,
 )
+from geo.extract.places import _BASE_KINDS
 from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State
 from geo.extract.tense import (

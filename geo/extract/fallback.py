@@ -22,14 +22,13 @@ from geo.extract.cues import _Cue
 from geo.extract.drafts import _FEARED, _JUDICIAL, _MAY_DO, _STANDOFF
 from geo.extract.lexicon import _ActorMention
 from geo.extract.linking import _ABROAD, _Link
+from geo.extract.places import _BASE_KINDS
 from geo.extract.state import _Draft, _State
 from geo.extract.tense import _NEGATION
 from geo.gazetteer import PlaceMention
 
 _MOST_PLACES = 4
-_NOT_FOR_ISIS = frozenset(
-    {"country", "military_base", "airport_military_base", "former_base", "compound", "headquarters"}
-)
+_NOT_FOR_ISIS = _BASE_KINDS | {"country"}
 # Where ISIS is, said outright; operations and strikes still need the linking rules.
 _OUTRIGHT = re.compile(
     r"hideouts?|strongholds?|safe\s+havens?|havens?|dens|bastions?|tunnels?|caves?|cells|"

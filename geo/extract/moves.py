@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from geo.claims import ClaimKind
 from geo.extract.cues import _Cue
 from geo.extract.linking import _Link
+from geo.extract.places import _BASE_KINDS
 from geo.extract.state import _Draft, _State
 from geo.extract.tense import _AT, _DIRECT_MOVES, _FROM, _LEAVE, _LEFT_BEHIND, _RESIDUAL, _TO
 from geo.gazetteer import PlaceMention
 
-_BASE_KINDS = {"military_base", "airport_military_base", "former_base", "compound", "headquarters"}
 _NEEDS_ACTOR = re.compile(r"(?:reduc|scal|downsiz|cut)", re.I)
 # "reduce its contingent in Erbil to about 100 soldiers", "cutting troop numbers from 2,500 to
 # fewer than 500 advisers in Erbil": what a cut leaves is a presence of that many.

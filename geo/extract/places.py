@@ -146,6 +146,8 @@ _PART_OF = re.compile(
 _MEASURED, _COMPARED = Prefiltered(_MEASURED_BEFORE), Prefiltered(_COMPARED_BEFORE)
 _GOVERNORATE_WORD = re.compile(r"\b(?:provinces?|governorates?)\b", re.I)
 _SITE_KINDS = frozenset({"military_base", "airport_military_base", "former_base", "compound"})
+# The bases and the JOC's headquarters: the sites forces hold and leave ("the base", a handover).
+_BASE_KINDS = _SITE_KINDS | {"headquarters"}
 _RANK = {"country": 7, "governorate": 6, "region": 5, "activity_zone": 4}
 
 
