@@ -24,7 +24,7 @@ from geo.extract.implicit import IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
 from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
 from geo.extract.linking import _ABROAD
-from geo.extract.moves import _ELSEWHERE, _FIGURE, REDUCED_TO
+from geo.extract.moves import _ELSEWHERE, _TO_FIGURE_AFTER, REDUCED_TO
 from geo.extract.places import _BASE_KINDS, _GOVERNORATE_WORD, _SITE_KINDS, _claimable_mentions
 from geo.extract.prefilter import Prefiltered
 from geo.extract.state import _Draft, _State
@@ -198,7 +198,6 @@ def _previous_date(text: str, state: _State) -> DateSpan | None:
     return state.date
 
 
-_REDUCED_FIGURE = re.compile(_FIGURE, re.I)
 # "a desert in the Iraqi province of Anbar", "the desert region of Al-Anbar", "Anbar's desert":
 # the province names the desert, and the gazetteer draws that desert as a zone of its own.
 DESERT_OF = {"anbar_governorate": "anbar_desert"}
@@ -276,7 +275,7 @@ def _claim(
     if abroad and not draft.link.backward:
         count_start = abroad[-1]  # "900 in Syria and 2,500 in Iraq": figures before are Syria's
     if REDUCED_TO in draft.notes:  # the figure after "to" is who stays, wherever it stands
-        to = _REDUCED_FIGURE.search(text, cue.end, end)
+        to = _TO_FIGURE_AFTER.search(text, cue.end, end)
         count_start, count_end = (to.start(), to.end()) if to else (count_start, count_end)
     personnel = _find_personnel(text, count_start, max(count_end, cue.end)) if coalition else None
     status = draft.status

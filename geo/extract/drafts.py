@@ -195,6 +195,7 @@ def _drafts(
     drafts: list[_Draft] = []
     departed: set[str] = set()
     previous_status: str | None = None
+    question = text[start:end].rstrip().endswith("?")  # "Will US troops leave Iraq?"
     for i, cue in enumerate(cues):
         scope_end = cues[i + 1].start if i + 1 < len(cues) else end
         scope_start = cues[i - 1].end if i > 0 else start
@@ -247,9 +248,9 @@ def _drafts(
         if cue.family in {"move", "end", "arrive"} and _hypothetical(text, cue, chunk_start):
             state.dropped.append(f"hypothetical move, not a report: {cue.text!r}")
             continue
-        if cue.family in {"move", "end", "arrive"} and text[start:end].rstrip().endswith("?"):
+        if cue.family in {"move", "end", "arrive"} and question:
             state.dropped.append(f"a question, not a report: {cue.text!r}")
-            continue  # "Will US troops leave parts of Iraq?"
+            continue
         if cue.family in {"move", "arrive"} and _A_PERSON.match(text, cue.end):
             continue  # "the arrival in Iraq of the new commander": one officer, not forces
         negation = _negated(text, cue, chunk_start, start)
