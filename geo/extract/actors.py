@@ -101,7 +101,7 @@ ACTOR_NOUN = (
     r"(?:troops|forces|personnel|soldiers|military|advisers|advisors|"
     r"service\s*members|servicemembers|marines|contingent|units|trainers|presence|"
     r"drawdown|withdrawal|pull-?out|redeployment|relocation|coalition|staff|"
-    r"instructors|special\s+forces|commandos|aircraft|jets|warplanes|drones|air\s+strikes|"
+    r"instructors|battalions?|brigades?|squadrons?|task\s+force|special\s+forces|commandos|aircraft|jets|warplanes|drones|air\s+strikes|"
     r"airstrikes|strikes|missiles|artillery|army|military\s+base|base|embassy|consulate|"
     # "hosts a US logistics support center": a facility of theirs is their presence
     r"cent(?:er|re)|facility|hub|detachment|garrison|outpost)"

@@ -198,11 +198,12 @@ def _previous_date(text: str, state: _State) -> DateSpan | None:
     return state.date
 
 
-# "a desert in the Iraqi province of Anbar", "the desert region of Al-Anbar", "Anbar's desert":
+# "a desert in the Iraqi province of Anbar", "the desert region of Al-Anbar", "Anbar's desert",
+# "the desert stretching from Anbar to the Syrian border":
 # the province names the desert, and the gazetteer draws that desert as a zone of its own.
 DESERT_OF = {"anbar_governorate": "anbar_desert"}
 _DESERT_BEFORE = re.compile(
-    r"\bdeserts?\s+(?:regions?\s+|areas?\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"\bdeserts?\s+(?:regions?\s+|areas?\s+)?(?:in|of|(?:stretching|extending)\s+from)\s+(?:the\s+)?"
     r"(?:(?:Iraqi|western|vast|restive)\s+)*(?:(?:province|governorate)\s+of\s+)?(?:al-)?$",
     re.I,
 )

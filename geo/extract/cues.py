@@ -118,7 +118,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"dismantl(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
                 r"kill(?:s|ed|ing)?|died|dies|eliminat(?:e|es|ed|ing)|blasts?|bombings?|"
                 r"explosions?|explosive\s+devices?|IEDs?|roadside\s+bombs?|opened\s+fire|"
-                r"gunmen|snipers?|mortars?"
+                r"gunmen|snipers?|mortars?|(?:weapons?|arms|ammunition)\s+(?:caches?|depots?)|caches?|"
+                r"detonat(?:e|es|ed|ing)|blew\s+(?:himself|themselves)\s+up|suicide\s+(?:bombers?|belts?|vests?)"
             ),
         ),
         ("host", True, words(r"host(?:s|ed|ing)?|home\s+to|houses")),

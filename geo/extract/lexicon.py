@@ -20,7 +20,7 @@ _FORCE_NOUN = (
     r"(?:troops|forces|personnel|soldiers|military|advisers|advisors|"
     r"service\s*members|servicemembers|marines|contingent|units|trainers|presence|"
     r"drawdown|withdrawal|pull-?out|redeployment|relocation|coalition|staff|"
-    r"instructors)"
+    r"instructors|battalions?|brigades?|squadrons?|task\s+force)"
 )
 _ACTORS = ACTOR_PATTERNS
 _ACTOR_SCANNERS = Scanners([p for _, p in _ACTORS])

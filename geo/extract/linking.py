@@ -162,7 +162,7 @@ _DIRECTED = re.compile(
 # "hiding in the orchards of Diyala", "pushed into the desert of western Anbar": the place is
 # where "in" / "into" points; "of" only attaches it to the noun.
 _GENITIVE = re.compile(
-    r"\b(out\s+of|from|to|into|in|at|inside|across|throughout|around)\s+(?:the\s+)?"
+    r"\b(out\s+of|from|to|into|in|at|inside|across|throughout|around|between)\s+(?:the\s+)?"
     r"(?:[\w’'-]+\s+){1,3}?of\s+(?:the\s+)?(?:[\w’'-]+\s+)?$",
     re.I,
 )
