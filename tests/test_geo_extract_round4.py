@@ -2,7 +2,10 @@
 
 Each probe failed before its rule: a unit named by its size ("the Danish battalion"), a cache of
 ISIS weapons, cells moving "between the orchards of" a town and a range, a desert named by the
-province it stretches from.
+province it stretches from. The later ones come from the dev half of the fifth corpus batch: an
+outlet's dateline ("Shafaq News/ ", "Baghdad: "), a part of a province ("southern Kirkuk"), a base
+"known for hosting" forces, a day between a base and its "where" clause, provinces that only
+locate a range by their border.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import pytest
 
 from geo.claims import ClaimKind
-from tests.test_geo_extract_events import claims_of
+from geo.extract import extract
+from geo.extract.sentences import split_sentences
+from tests.test_geo_extract_events import article, claims_of
 
 DEPARTURE = ClaimKind.COALITION_DEPARTURE
 ARRIVAL = ClaimKind.COALITION_ARRIVAL
@@ -58,3 +63,84 @@ def test_between_the_orchards_of_a_town_and_a_range_is_both() -> None:
 def test_a_desert_stretching_from_anbar_is_the_anbar_desert() -> None:
     body = "The terrorist group exploits the desert stretching from Anbar to the Syrian border."
     assert claims_of(body) == {(ACTIVITY, "anbar_desert")}
+
+
+@pytest.mark.parametrize(
+    ("line", "first_words"),
+    [
+        ("Shafaq News/ On Friday, Iraqi forces raided a hideout.", "On Friday"),
+        ("Shafaq News – Kirkuk\nIraqi forces raided a hideout.", "Kirkuk"),
+        ("Baghdad: Two airstrikes hit ISIS hideouts.", "Two airstrikes"),
+        ("(CNN) — A US defense official said so.", "A US"),
+        ("(MENAFN- IANS) Baghdad, Aug 30 (IANS) The Iraqi military said so.", "The Iraqi"),
+        ("Baghdad, Oct 24 (SocialNews.XYZ) Nine militants were killed.", "Nine militants"),
+        ("AhlulBayt News Agency: Media outlets reported it.", "Media outlets"),
+        ("BAGHDAD / ARBA'ILO, Kurdistan Region of Iraq — The talks ended.", "The talks"),
+    ],
+)
+def test_a_dateline_in_any_house_style_is_not_part_of_the_first_sentence(
+    line: str, first_words: str
+) -> None:
+    start, end = split_sentences(line)[0]
+    assert line[start:end].startswith(first_words)
+
+
+@pytest.mark.parametrize(
+    "line", ["The Iraqi army - backed by jets - struck.", "US forces left Baghdad on Friday."]
+)
+def test_a_first_sentence_is_not_mistaken_for_a_dateline(line: str) -> None:
+    start, _ = split_sentences(line)[0]
+    assert start == 0
+
+
+def test_a_leading_day_after_the_outlets_dateline_dates_the_claim() -> None:
+    body = "Shafaq News/ On Friday, Iraqi forces began an operation against ISIS in Hawija."
+    (claim,) = extract(article(body))
+    assert claim.date is not None
+    assert claim.date.text == "On Friday"
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Iraqi forces began an operation against ISIS in southern Kirkuk.", "kirkuk_governorate"),
+        ("Airstrikes hit ISIS hideouts in the Kirkuk region.", "kirkuk_governorate"),
+        ("ISIS attacked a checkpoint south of Kirkuk.", "kirkuk"),
+    ],
+)
+def test_a_part_of_a_province_is_the_province_and_a_bearing_from_the_city_is_the_city(
+    body: str, place: str
+) -> None:
+    assert claims_of(body) == {(ACTIVITY, place)}
+
+
+def test_a_base_known_for_hosting_forces_hosts_them() -> None:
+    body = (
+        "A drone was brought down near Ain Al-Asad air base in the Anbar governorate. The air "
+        "base is known for hosting US, Iraqi, and international forces."
+    )
+    assert claims_of(body) == {(PRESENCE, "ain_al_asad")}
+
+
+def test_the_day_between_a_base_and_its_where_clause_does_not_cut_the_link() -> None:
+    body = (
+        "Another drone was downed over Erbil Airport in northern Iraq on Sunday, where US and "
+        "other international forces are stationed."
+    )
+    assert claims_of(body) == {(PRESENCE, "erbil_airport")}
+
+
+def test_provinces_at_whose_border_a_range_lies_only_locate_it() -> None:
+    body = (
+        "An F-16 air strike in Mount Hamrin, near the border of Kirkuk and Salahuddin "
+        "governorates, killed three ISIS members."
+    )
+    assert claims_of(body) == {(ACTIVITY, "hamrin_mountains")}
+
+
+def test_an_attack_on_the_border_of_two_provinces_is_in_both() -> None:
+    body = "ISIS attacked a village on the border of Kirkuk and Salahuddin."
+    assert claims_of(body) == {
+        (ACTIVITY, "kirkuk_governorate"),
+        (ACTIVITY, "salahaddin_governorate"),
+    }

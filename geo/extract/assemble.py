@@ -209,6 +209,8 @@ _DESERT_BEFORE = re.compile(
 )
 _DESERT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?deserts?\b")
 _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.I)
+_PART_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?ern|rural)\s+$", re.I)
+_PART_AFTER = re.compile(r"\s+(?:region|countryside)\b", re.I)
 
 
 def _place_for(
@@ -227,6 +229,11 @@ def _place_for(
     gap = text[cue.end : mention.start]
     if _CAPITAL_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return place, None  # "the provincial capital, Kirkuk": the city, whatever came before
+    if _PART_BEFORE.search(text, max(0, mention.start - 20), mention.start) or _PART_AFTER.match(
+        text, mention.end
+    ):
+        # "southern Kirkuk", "the Kirkuk region": a part of the province, not the city
+        return governorate, "governorate reading: a part of the province"
     list_of_provinces = any(
         all(c.kind == "governorate" for c in m.candidates) for m in drafts_places
     )

@@ -46,7 +46,6 @@ _DESCRIBES = re.compile(
     r"bordering)\b[^.;]{0,40}$",
     re.I,
 )
-_DATELINE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[:–—]|-\s)")
 # The seats of government are named for their governments far more often than as where ISIS is.
 _CAPITALS = frozenset({"baghdad", "erbil"})
 
@@ -87,7 +86,6 @@ def isis_fallback(
         if m.place.kind not in _NOT_FOR_ISIS
         and m.place.id not in _CAPITALS
         and not _DESCRIBES.search(text, max(start, m.start - 60), m.start)
-        and not (m.start - start < 3 and (m.text.isupper() or _DATELINE.match(text, m.end)))
     ]
     if not places or len({m.place.id for m in places}) > _MOST_PLACES:
         return []

@@ -100,7 +100,9 @@ _BACKWARD_SUBJECT = re.compile(
     re.I,
 )
 _BACKWARD_RELATIVE = re.compile(
-    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?(?:\s*,[^,;]{1,60},)?[\s,”\"’]*"
+    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?(?:\s*,[^,;]{1,60},)?"
+    # "Erbil Airport on Sunday, where ...": the day it was hit does not come between
+    r"(?:\s+(?:on|at|late|early)\s+[\w ]{1,30}?(?=,))?[\s,”\"’]*"
     r"(?:which|that|where|in\s+which|"
     r"at\s+which)\b[^;:]{0,60}$",
     re.I,
@@ -162,7 +164,7 @@ _DIRECTED = re.compile(
 # "hiding in the orchards of Diyala", "pushed into the desert of western Anbar": the place is
 # where "in" / "into" points; "of" only attaches it to the noun.
 _GENITIVE = re.compile(
-    r"\b(out\s+of|from|to|into|in|at|inside|across|throughout|around|between)\s+(?:the\s+)?"
+    r"\b(out\s+of|from|to|into|in|at|on|along|inside|across|throughout|around|between)\s+(?:the\s+)?"
     r"(?:[\w’'-]+\s+){1,3}?of\s+(?:the\s+)?(?:[\w’'-]+\s+)?$",
     re.I,
 )
@@ -280,7 +282,8 @@ def _backward(
 
 _BACKWARD_HOST = re.compile(
     r"^\s*(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)?\s*(?:,[^,;]{1,80},)?\s*"
-    r"(?:still|now|also|currently|already|continues\s+to|will|would|has|have)?\s*$",
+    r"(?:still|now|also|currently|already|continues\s+to|will|would|has|have|"
+    r"(?:is|was|are|were)\s+(?:best\s+|widely\s+)?known\s+for)?\s*$",
     re.I,
 )
 _HAVEN = re.compile(

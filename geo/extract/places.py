@@ -49,7 +49,7 @@ _INSIDE_GAP = re.compile(
     r"^\s*,?\s*(?:(?:located|situated)\s+)?(?:inside|within)\s+(?:the\s+)?$", re.I
 )
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
-_SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)
+_SPANNING = re.compile(r"\b(?:between|straddling|across|along|borders?|boundary|junction)\b", re.I)
 _INSTITUTION_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:and\s+(?:al-)?[A-Z][\w’'-]*\s+)?(?:[Pp]rovincial\s+|Joint\s+)?"
     r"(?:[Cc]ouncil|[Gg]overnor|[Oo]perations\s+[Cc]ommands?|[Pp]olice|[Gg]overnment|[Aa]uthorities|[Oo]fficials?|"

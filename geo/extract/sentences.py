@@ -108,9 +108,12 @@ def mask_markup(text: str) -> tuple[str, bool]:
 # ---------------------------------------------------------------------------------------------
 # Sentences and markup
 
+# "ERBIL, Kurdistan Region - ", "BAGHDAD: ", "Shafaq News/ ", "Baghdad, Oct 24 (IANS) ",
+# "(CNN) — ": where and by whom the report was filed, not a place the report speaks of.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*(?:,[^\n\-–—]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?"
-    r"\s*[-–—]{1,2}\s+"
+    r"^(?:\([^)\n]{1,40}\)\s*[-–—]\s+|(?:\([^)\n]{1,40}\)\s*)?"
+    r"(?:[A-Z][A-Z'’.]+(?:\s?[ /-]\s?[A-Z][A-Z'’.]+)*|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})"
+    r"(?:,[^\n\-–—:/]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*(?:[-–—/]{1,2}|:)\s+|(?<=\))\s+))"
 )
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _MARKUP = re.compile(
