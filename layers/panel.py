@@ -17,7 +17,7 @@ import pandas as pd
 
 from geo.activity import quiet_dates
 from geo.articles import Article, load_articles
-from geo.changes import Change, evidence_dates
+from geo.changes import Change, changes_between, evidence_dates
 from geo.claims import Claim
 from geo.errors import PostureMapError
 from geo.evidence import places_at
@@ -25,10 +25,10 @@ from geo.extract import extract_articles
 from geo.gazetteer import default_gazetteer
 from geo.posture import place_evidence
 from layers.catalog import LAYERS
-from layers.changes import CHANGES_LAYER, changes_csv, changes_group
+from layers.changes import CHANGES_LAYER, changes_csv, changes_group, changes_title
 from layers.export import geojson_text, html_text, table_csv
 from layers.page import MapView
-from layers.popups import POPUP_CSS, popup_html
+from layers.popups import POPUP_CSS, md, popup_html
 from layers.render import evidence_records, feature_attributes, frame_records, layer_groups
 
 INTAKE_HELP = (
@@ -106,6 +106,44 @@ def filter_claims(
     return table[keep]
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimOptions:
+    """What each filter of the claims table offers: the values present, in reading order."""
+
+    kinds: list[str]
+    places: list[str]  # place ids, ordered by their names
+    outlets: list[str]
+
+
+def claim_options(table: pd.DataFrame) -> ClaimOptions:
+    """The filters' choices for a claims table (claims_frame's columns)."""
+    return ClaimOptions(
+        kinds=sorted(table["kind"].unique()),
+        places=sorted(table["place_id"].unique(), key=place_name),
+        outlets=sorted(table["outlet"].unique()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesView:
+    """What changed between two dates picked in either order, and the title it goes under."""
+
+    rows: list[Change]
+    before: dt.date
+    after: dt.date
+
+    @property
+    def title(self) -> str:
+        """The heading of the changes table and the name of its layer on the map."""
+        return changes_title(self.before, self.after)
+
+
+def changes_view(claims: Iterable[Claim], start: dt.date, end: dt.date) -> ChangesView:
+    """The changes between the two dates the reader picked (the earlier one first)."""
+    before, after = sorted((start, end))
+    return ChangesView(changes_between(claims, start, end), before, after)
+
+
 # --- the sidebar's time slider and the article intake ---------------------------------------
 
 
@@ -131,6 +169,16 @@ def stop_at_or_before(stops: Sequence[dt.date], day: object) -> dt.date:
 def next_stop(stops: Sequence[dt.date], current: dt.date) -> dt.date | None:
     """The stop after `current` for the play button; None at the end."""
     return next((s for s in stops if s > current), None)
+
+
+def day_text(day: dt.date) -> str:
+    """A date as the sidebar and the messages show it: 01 Dec 2025."""
+    return f"{day:%d %b %Y}"
+
+
+def skipped_text(problem: str) -> str:
+    """Why an article in the folder is not in use, escaped for markdown (file names, text)."""
+    return f"Skipped an article: {md(problem)}"
 
 
 @dataclass(frozen=True, slots=True)
