@@ -67,6 +67,8 @@ REGION_NAMES: tuple[dict[str, Any], ...] = (
             "Kurdistan",
             "KRI",
             "Kurdistan region",
+            "Kurdish region",
+            "Kurdish autonomous region",
         ],
     },
     {

@@ -144,3 +144,38 @@ def test_an_attack_on_the_border_of_two_provinces_is_in_both() -> None:
         (ACTIVITY, "kirkuk_governorate"),
         (ACTIVITY, "salahaddin_governorate"),
     }
+
+
+def test_advisers_gone_from_two_sites_left_both_whoever_holds_them_now() -> None:
+    body = (
+        "It said that with the remaining advisers gone from Ayn Al-Asad Air Base and the Joint "
+        "Operations Command headquarters, those sites are now under the full control of Iraqi "
+        "security forces."
+    )
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad"), (DEPARTURE, "joc_hq")}
+
+
+def test_forces_that_consolidate_in_a_region_arrive_there() -> None:
+    body = "Most American forces will consolidate in the Kurdish region."
+    (claim,) = extract(article(body))
+    assert (claim.kind, claim.place_id, claim.status) == (ARRIVAL, "kurdistan_region", "planned")
+
+
+def test_a_withdrawal_from_some_sites_in_iraq_is_no_departure_from_iraq() -> None:
+    body = (
+        "Earlier this year US military forces started withdrawing from a number of sites in Iraq."
+    )
+    assert claims_of(body) == set()
+    assert claims_of("US forces started withdrawing from Iraq.") == {(DEPARTURE, "iraq")}
+
+
+def test_forces_named_after_the_sites_they_leave_are_who_leaves() -> None:
+    body = (
+        "Reports said the withdrawal is near. The report specifies that the forces will vacate "
+        "Ain al-Assad base, Baghdad airport, and the Joint Operations Command."
+    )
+    assert claims_of(body) == {
+        (DEPARTURE, "ain_al_asad"),
+        (DEPARTURE, "baghdad_airport"),
+        (DEPARTURE, "joc_hq"),
+    }

@@ -53,7 +53,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"reduc(?:e|es|ed|ing|tions?)|scal(?:e|es|ed|ing)\s+(?:back|down)|"
                 r"cut(?:s|ting)?(?=\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|presence|numbers|"
                 r"contingent|force|footprint)\b)|"
-                r"downsiz(?:e|es|ed|ing)|wind(?:s|ing)?\s+down|wound\s+down"
+                r"downsiz(?:e|es|ed|ing)|wind(?:s|ing)?\s+down|wound\s+down|gone(?=\s+from\b)"
             ),
         ),
         (
@@ -76,7 +76,8 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"t(?:ake|akes|aking|aken|ook)\s+over(?!\s+(?:the\s+)?(?:mission|role|task))"
             ),
         ),
-        ("arrive", False, words(r"arriv(?:e|es|ed|ing|als?)")),
+        # "forces will consolidate in the Kurdistan Region": they gather there, an arrival
+        ("arrive", False, words(r"arriv(?:e|es|ed|ing|als?)|consolidat(?:e|es|ing|ion)")),
         (
             "threat",
             True,

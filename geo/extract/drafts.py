@@ -290,6 +290,13 @@ def _drafts(
     ]
 
 
+_SITES_IN = re.compile(
+    r"\b(?:sites|bases|locations|positions|facilities|camps|installations)\s+"
+    r"(?:across|in|around|throughout|inside)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _draft(
     text: str,
     cue: _Cue,
@@ -337,6 +344,14 @@ def _draft(
     if family == "end" and link.mention.place.kind == "country":
         # "its mission in Iraq will end": the mission, not the troops (they stay on bilaterally)
         state.dropped.append(f"a mission's end in the whole country is no departure: {cue.text!r}")
+        return None
+    if (
+        family in {"move", "end"}
+        and link.mention.place.kind == "country"
+        and _SITES_IN.search(text, max(0, link.mention.start - 40), link.mention.start)
+    ):
+        # "started withdrawing from a number of sites in Iraq": some sites, not the country
+        state.dropped.append(f"a move from some sites in the country, not from it: {cue.text!r}")
         return None
     if family in {"move", "end"}:
         return _move_draft(text, cue, link, status, negation, notes)

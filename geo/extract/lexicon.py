@@ -106,7 +106,20 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
         return after[0]
     if before:
         return before[-1]
-    return after[0] if after else None
+    # "advisers gone from Ain al-Asad, those sites are now under the control of Iraqi forces":
+    # past a comma, a move's actor is the next clause's subject, not the one a passive omits
+    return next(
+        (
+            a
+            for a in after
+            if cue.family not in {"move", "arrive", "end"}
+            or (
+                "," not in text[cue.end : a.start]
+                and not _LISTED_BEFORE.search(text[max(cue.end, a.start - 20) : a.start])
+            )
+        ),
+        None,
+    )
 
 
 def _victim_of(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> Actor | None:
@@ -122,6 +135,9 @@ def _victim_of(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> Actor |
 
 
 _RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|alongside)\s+(?:the\s+)?$", re.I)
+# "gone from Ain al-Asad and the Joint Operations Command": named after "from" or "and", the
+# command is a place in the list, not who left it
+_LISTED_BEFORE = re.compile(r"\b(?:from|and|at|in)\s+(?:the\s+)?$", re.I)
 # "the allies will focus on fighting ISIS remnants ... and shift their troops": ISIS is what is
 # fought there, not who shifts.
 _TARGET_BEFORE = re.compile(

@@ -111,7 +111,7 @@ def mask_markup(text: str) -> tuple[str, bool]:
 # "ERBIL, Kurdistan Region - ", "BAGHDAD: ", "Shafaq News/ ", "Baghdad, Oct 24 (IANS) ",
 # "(CNN) — ": where and by whom the report was filed, not a place the report speaks of.
 _DATELINE = re.compile(
-    r"^(?:\([^)\n]{1,40}\)\s*[-–—]\s+|(?:\([^)\n]{1,40}\)\s*)?"
+    r"^(?:\([^)\n]{1,40}\)\s*[-–—]\s+|(?:\((?:[^()\n]|\([^()\n]*\)){1,60}\)\s*)?"
     r"(?:[A-Z][A-Z'’.]+(?:\s?[ /-]\s?[A-Z][A-Z'’.]+)*|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})"
     r"(?:,[^\n\-–—:/]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*(?:[-–—/]{1,2}|:)\s+|(?<=\))\s+))"
 )

@@ -33,7 +33,7 @@ _PAST_FORM = re.compile(
     r"(?:withdrew|withdrawn|left|pulled\s+out|moved|relocated|evacuated|vacated|handed\s+over|"
     r"departed|redeployed|transferred|shifted|drew\s+down|drawn\s+down|exited|quit|arrived|"
     r"repositioned|concluded|completed|ended|finished|wound\s+up|wrapped\s+up|took|taken|"
-    r"assumed|gained)\b",
+    r"assumed|gained|gone)\b",
     re.I,
 )
 _AFTER_COMPLETED = re.compile(
