@@ -59,6 +59,7 @@ class ArticleScore:
     attributes_agreed: int = 0
     missed: list[str] = field(default_factory=list)
     personnel_keyed: list[str] = field(default_factory=list)
+    personnel_found: int = 0  # keyed head counts some claim at the same kind + place carries
     spurious: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
     pairs_expected: int = 0  # distinct (kind, place) pairs keyed
@@ -140,11 +141,15 @@ def score_article(
     free = list(claims)
     score = ArticleScore(name, len(expected), len(claims), 0)
     for want in expected:
+        same = [c for c in claims if (c.kind.value, c.place_id) == (want["kind"], want["place_id"])]
         if "personnel" in want:
+            # Found if any claim there carries it: which restatement the one-to-one matching
+            # below pairs with which key must not decide whether the figure is on the map.
             score.personnel_keyed.append(_label(want["kind"], want["place_id"]))
-        candidates = [
-            c for c in free if (c.kind.value, c.place_id) == (want["kind"], want["place_id"])
-        ]
+            score.personnel_found += any(
+                _attribute_agrees("personnel", want["personnel"], c) for c in same
+            )
+        candidates = [c for c in free if c in same]
         if not candidates:
             score.missed.append(_label(want["kind"], want["place_id"]))
             continue
@@ -209,14 +214,8 @@ def evaluate_corpus(
 
 def personnel_found(quality: Quality) -> tuple[int, int]:
     """How many keyed head counts were found right (value and place), of how many keyed."""
-    checked = agreed = 0
-    for a in quality.articles:
-        differs = {d for d in a.disagreements if d.endswith(" personnel")}
-        missed = set(a.missed)
-        for label in a.personnel_keyed:
-            checked += 1
-            agreed += label not in missed and f"{label} personnel" not in differs
-    return agreed, checked
+    found = sum(a.personnel_found for a in quality.articles)
+    return found, sum(len(a.personnel_keyed) for a in quality.articles)
 
 
 def totals(quality: Quality, *, name: str) -> str:

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.extract_quality import evaluate_corpus, main, split_of
+from bench.extract_quality import (
+    Quality,
+    evaluate_corpus,
+    main,
+    personnel_found,
+    score_article,
+    split_of,
+)
+from geo.articles import parse_article
+from geo.extract import extract
 
 DEV = "2025-11-26_test_a"  # sha1(stem)[0] is even
 FROZEN = "2025-11-26_test_c"  # odd
@@ -82,3 +91,19 @@ def test_a_frozen_article_read_while_tuning_is_left_out_of_the_frozen_totals(
     seen = {"split": "frozen", "seen": "read while fixing a rule", "claims": []}
     (keys / f"{FROZEN}.expected.json").write_text(json.dumps(seen), encoding="utf-8")
     assert evaluate_corpus("frozen", keys=keys, articles=articles).articles == []  # never read
+
+
+def test_a_figure_counts_as_found_whichever_restatement_the_matching_pairs_it_with() -> None:
+    body = (
+        "title: T\nsource: Test Wire\npublished: 2025-11-26\n\n"
+        "US troops remain in Iraq. Some 2,500 US troops remain in Iraq.\n"
+    )
+    claims = extract(parse_article(body, name="t.txt"))
+    presence = {"kind": "coalition_presence", "place_id": "iraq"}
+    figure = {**presence, "personnel": {"min": 2500, "max": 2500, "approximate": True}}
+    # The first key (no figure, no quote) takes the first claim; the second key then gets the
+    # restatement with the figure, or nothing if the extractor found it only once.
+    score = score_article("t", [presence, figure, figure], claims)
+    assert score.missed  # three keys, two claims: one key goes unmatched ...
+    assert score.personnel_found == 2  # ... yet the figure is on the map, for both keys
+    assert personnel_found(Quality([score])) == (2, 2)
