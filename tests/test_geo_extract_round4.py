@@ -179,3 +179,35 @@ def test_forces_named_after_the_sites_they_leave_are_who_leaves() -> None:
         (DEPARTURE, "baghdad_airport"),
         (DEPARTURE, "joc_hq"),
     }
+
+
+def test_handing_a_base_to_iraq_is_no_arrival_in_iraq() -> None:
+    body = (
+        "Last year, the United States reached an agreement with Iraq to vacate the Ain al-Asad "
+        "Airbase in the western Anbar province and hand control of it to Iraq."
+    )
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad")}
+
+
+def test_who_received_a_base_is_not_who_moved_on() -> None:
+    body = "US troops handed over Ain al-Asad to Iraqi forces and moved to Erbil."
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad"), (ARRIVAL, "erbil")}
+
+
+def test_iraqi_units_a_base_was_handed_to_are_still_the_ones_stationed_there() -> None:
+    body = (
+        "US forces left Ain al-Asad. The chief of staff oversaw the handover of duties to the "
+        "Iraqi military units stationed at the base."
+    )
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad")}
+
+
+def test_winding_down_the_coalition_in_iraq_is_a_mission_end_not_a_departure() -> None:
+    body = (
+        "The withdrawal was part of a 2024 agreement between Washington and Baghdad to wind "
+        "down the US-led military coalition in Iraq by September 2025."
+    )
+    assert claims_of(body) == set()
+    assert claims_of("US forces will wind down their presence in Baghdad.") == {
+        (DEPARTURE, "baghdad")
+    }

@@ -33,7 +33,10 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             True,
             words(
                 r"(?:conclud|complet|end|finish)(?:e|es|ed|ing|s)?\s+(?:its|their|the)\s+"
-                r"(?:[\w-]+\s+){0,2}?mission|(?:(?:wound|wrap(?:s|ped|ping)?)\s+up|"
+                r"(?:[\w-]+\s+){0,2}?mission|"
+                # "wind down the US-led coalition in Iraq": the coalition as a mission ends
+                r"(?:wind(?:s|ing)?|wound)\s+down\s+(?:the|its)\s+(?:[\w.-]+\s+){0,3}?coalition\b|"
+                r"(?:(?:wound|wrap(?:s|ped|ping)?)\s+up|"
                 r"(?:wind(?:s|ing)?|wound)\s+down)\s+(?:its|their|the)"
                 r"\s+(?:[\w-]+\s+){0,2}?mission|"
                 r"mission(?=\s+in\b[^.;]{0,40}?\b(?:end|ends|ended|conclude[sd]?|wind\s+down)\b)"

@@ -89,12 +89,18 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
     """The nearest actor named before the cue, else the nearest after it (passives).
 
     A place "hosts" what comes after the verb, so there the actor after wins; an actor after
-    "to" or "with" ("handed over to the Iraqi army") receives or accompanies, it does not act.
+    "to" or "with" ("handed over to the Iraqi army") receives or accompanies, it does not act,
+    before the cue or after it ("handed Ain al-Asad to Iraqi forces and moved to Erbil").
     """
     before = [
         a
         for a in actors
-        if a.start <= cue.start and not _TARGET_BEFORE.search(text[max(0, a.start - 30) : a.start])
+        if a.start <= cue.start
+        and not _TARGET_BEFORE.search(text[max(0, a.start - 30) : a.start])
+        and not (
+            _RECIPIENT_BEFORE.search(text[max(0, a.start - 20) : a.start])
+            and _NEXT_VERB.search(text, a.end, cue.start)
+        )
     ]
     after = [
         a
@@ -135,6 +141,7 @@ def _victim_of(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> Actor |
 
 
 _RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|alongside)\s+(?:the\s+)?$", re.I)
+_NEXT_VERB = re.compile(r"\band\b|,")
 # "gone from Ain al-Asad and the Joint Operations Command": named after "from" or "and", the
 # command is a place in the list, not who left it
 _LISTED_BEFORE = re.compile(r"\b(?:from|and|at|in)\s+(?:the\s+)?$", re.I)

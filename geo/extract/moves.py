@@ -72,6 +72,9 @@ def _from_the_country(
     return [_Link(here, "from")]
 
 
+_HANDED = re.compile(r"hand", re.I)
+
+
 def _move_draft(
     text: str,
     cue: _Cue,
@@ -99,6 +102,8 @@ def _move_draft(
         return _Draft(
             ClaimKind.COALITION_PRESENCE, link, cue, residual, (*notes, "left behind: forces stay")
         )
+    if prep in _TO and cue.family == "move" and _HANDED.match(cue.text):
+        return None  # "hand control of it to Iraq": who receives a base, not where forces go
     if prep in _TO and cue.family == "move":
         kind = ClaimKind.COALITION_ARRIVAL
     elif (
