@@ -211,3 +211,27 @@ def test_winding_down_the_coalition_in_iraq_is_a_mission_end_not_a_departure() -
     assert claims_of("US forces will wind down their presence in Baghdad.") == {
         (DEPARTURE, "baghdad")
     }
+
+
+def test_it_after_a_handover_is_the_coalition_not_the_forces_it_handed_to() -> None:
+    body = (
+        "The coalition handed over K1 air base near Kirkuk to Iraqi forces in March 2020. It "
+        "later left Qayyarah West and Taji."
+    )
+    assert claims_of(body) == {
+        (DEPARTURE, "k1"),
+        (DEPARTURE, "qayyarah_west"),
+        (DEPARTURE, "camp_taji"),
+    }
+
+
+def test_most_of_the_troops_just_named_are_where_the_next_sentence_puts_them() -> None:
+    body = (
+        "Pentagon officials said the United States will keep about 1,000 troops in Iraq. Most "
+        "will be based in the Kurdistan Region, with a smaller number in Baghdad."
+    )
+    assert claims_of(body) == {
+        (PRESENCE, "iraq"),
+        (PRESENCE, "kurdistan_region"),
+        (PRESENCE, "baghdad"),
+    }

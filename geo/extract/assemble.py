@@ -22,7 +22,14 @@ from geo.extract.drafts import _drafts, _shift
 from geo.extract.fallback import isis_fallback
 from geo.extract.implicit import IMPLICIT_PRESENCE, _implicit_presence
 from geo.extract.levels import level_claims
-from geo.extract.lexicon import _actor_names, _ActorMention, _countries, _find_actors, _roles
+from geo.extract.lexicon import (
+    _actor_names,
+    _ActorMention,
+    _countries,
+    _find_actors,
+    _roles,
+    _subject_of,
+)
 from geo.extract.linking import _ABROAD
 from geo.extract.moves import _ELSEWHERE, _TO_FIGURE_AFTER, REDUCED_TO
 from geo.extract.places import _BASE_KINDS, _GOVERNORATE_WORD, _SITE_KINDS, _claimable_mentions
@@ -51,7 +58,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
             bool(cues) and any(a.actor in {"coalition", "isis"} for a in actors)
         )
         if actors:
-            state.actor = actors[-1].actor
+            state.actor = _subject_of(text, actors)
         state.undated = (start, end)  # its dates are read only if the next sentence borrows them
         return level_claims(text, start, end, state.article, gaz) if state.coalition_seen else []
     chunks = _chunks(text, start, end)
@@ -81,7 +88,7 @@ def _sentence_claims(text: str, start: int, end: int, gaz: Gazetteer, state: _St
             all_cues = sorted([*cues, d.cue], key=lambda c: c.start)
             drafted.append(_claim(text, start, end, d, all_cues, chunks, dates, carried, state))
     if actors:
-        state.actor = actors[-1].actor
+        state.actor = _subject_of(text, actors)
     state.date = dates.wide or (dates.local[-1][2] if dates.local else previous)
     state.undated = None
     if state.coalition_seen:

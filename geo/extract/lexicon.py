@@ -35,7 +35,11 @@ _GLOSS_BEFORE = re.compile(r"(?:State|ISIS|ISIL|Daesh|group)\s*[(\[]\s*$")
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*(?:(?:Today|Now|Currently|Still|Meanwhile|By\s+then|Since\s+then),?\s+)?"
     r"(?:They|they|Those|These|The\s+(?:remaining\s+|rest\s+of\s+the\s+)?(?:forces|troops|"
-    r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units))\b"
+    r"personnel|soldiers|advisers|militants|fighters|cells|group|contingent|units)|"
+    # "Most will be based in the Kurdistan Region", "It later left Taji": the ones just named
+    r"(?:Most|Some|Many|Others|All|The\s+rest)(?:\s+of\s+(?:them|those|these))?(?=\s+(?:will|would|"
+    r"are|were|have|had|remain|stay|moved|left|went|relocated))|It(?=\s+(?:later\s+|also\s+|then\s+)?"
+    r"(?:left|withdrew|pulled|moved|relocated|vacated|handed|quit|departed)))\b"
 )
 
 # ISIS has fighters, militants and cells, never troops or advisers: those are not carried to it.
@@ -126,6 +130,18 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
         ),
         None,
     )
+
+
+def _subject_of(text: str, actors: Sequence[_ActorMention]) -> Actor:
+    """Who the next sentence's "they" / "it" means: the last actor named, unless it only received
+    or was fought ("handed K1 to Iraqi forces. It later left Taji": the coalition left)."""
+    acting = [
+        a
+        for a in actors
+        if not _RECIPIENT_BEFORE.search(text[max(0, a.start - 20) : a.start])
+        and not _TARGET_BEFORE.search(text[max(0, a.start - 30) : a.start])
+    ]
+    return (acting or list(actors))[-1].actor
 
 
 def _victim_of(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> Actor | None:
