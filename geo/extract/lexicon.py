@@ -133,8 +133,11 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
 
 
 def _subject_of(text: str, actors: Sequence[_ActorMention]) -> Actor:
-    """Who the next sentence's "they" / "it" means: the last actor named, unless it only received
-    or was fought ("handed K1 to Iraqi forces. It later left Taji": the coalition left)."""
+    """Who the next sentence's "they" / "it" means: the last actor that acted.
+
+    Not one that only received or was fought ("handed K1 to Iraqi forces. It later left Taji":
+    the coalition left).
+    """
     acting = [
         a
         for a in actors
