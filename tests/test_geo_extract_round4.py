@@ -235,3 +235,35 @@ def test_most_of_the_troops_just_named_are_where_the_next_sentence_puts_them() -
         (PRESENCE, "kurdistan_region"),
         (PRESENCE, "baghdad"),
     }
+
+
+def test_reducing_a_presence_in_a_place_leaves_one_there() -> None:
+    body = (
+        "The plan would see all coalition forces leave Ain al-Asad Air Base in Anbar province "
+        "and reduce their presence in Baghdad by September 2025."
+    )
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad"), (PRESENCE, "baghdad")}
+    assert claims_of("US forces will withdraw their presence from Baghdad.") == {
+        (DEPARTURE, "baghdad")
+    }
+
+
+def test_the_region_whose_capital_a_city_is_only_locates_it() -> None:
+    body = (
+        "Officials said some U.S. personnel are being relocated to Erbil, capital of Iraq's "
+        "semi-autonomous Kurdistan region, and to an unnamed neighboring Arab nation."
+    )
+    assert claims_of(body) == {(ARRIVAL, "erbil")}
+
+
+def test_a_mission_in_two_places_scheduled_to_conclude_is_a_planned_departure_from_both() -> None:
+    body = (
+        "Hussein Allawi told media on August 17 that the coalition's mission in Baghdad and at "
+        "Ayn al-Asad is scheduled to conclude by September."
+    )
+    claims = extract(article(body))
+    assert {(c.kind, c.place_id, c.status) for c in claims} == {
+        (DEPARTURE, "baghdad", "planned"),
+        (DEPARTURE, "ain_al_asad", "planned"),
+    }
+    assert {c.date.text for c in claims if c.date} == {"by September"}  # no full stop

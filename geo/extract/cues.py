@@ -39,7 +39,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"(?:(?:wound|wrap(?:s|ped|ping)?)\s+up|"
                 r"(?:wind(?:s|ing)?|wound)\s+down)\s+(?:its|their|the)"
                 r"\s+(?:[\w-]+\s+){0,2}?mission|"
-                r"mission(?=\s+in\b[^.;]{0,40}?\b(?:end|ends|ended|conclude[sd]?|wind\s+down)\b)"
+                r"mission(?=\s+in\b[^.;]{0,70}?\b(?:end|ends|ended|conclude[sd]?|wind\s+down)\b)"
             ),
         ),
         (
@@ -189,7 +189,8 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
         ):
             # "an IED targeting their patrol exploded": the attack hit, it did not threaten
             found[i] = _Cue("isis", cue.start, cue.end, cue.text, cue.strong)
-    # "reduce its presence in Iraq": the presence is what moves, not a statement of its own;
+    # "withdraw its presence from Iraq": the presence is what moves, not a statement of its own;
+    # but "reduce their presence in Baghdad" keeps one there, smaller: the presence speaks.
     # "X and Y have remained among the group's strongholds": "remained" only links X to it.
     return [
         cue
@@ -200,6 +201,15 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
             and cue.text.casefold() == "presence"
             and found[i - 1].family == "move"
             and _MOVED_OBJECT.fullmatch(text[found[i - 1].end : cue.start])
+            and not _SHRINKS.match(found[i - 1].text)
+        )
+        and not (
+            i + 1 < len(found)
+            and cue.family == "move"
+            and _SHRINKS.match(cue.text)
+            and found[i + 1].family == "stay"
+            and found[i + 1].text.casefold() == "presence"
+            and _MOVED_OBJECT.fullmatch(text[cue.end : found[i + 1].start])
         )
         and not (
             i + 1 < len(found)
@@ -211,6 +221,7 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
     ]
 
 
+_SHRINKS = re.compile(r"reduc|scal|cut|downsiz|draw|drew", re.I)
 _HAVEN_NOUN = re.compile(r"strongholds?|safe\s+havens?|havens?|hideouts?|bastions?", re.I)
 _COPULA_GAP = re.compile(r"\s+(?:among|one\s+of|as|an?|the)\s+(?:[\w'’-]+\s+){0,6}", re.I)
 

@@ -28,7 +28,7 @@ _MONTHS["sept"] = 9
 # Capitalised whole words only: "a separate incident" holds no "Sep", "the march" no March.
 _MONTH = (
     r"(?-i:\b(?:January|February|March|April|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![A-Za-z])))"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![A-Za-z]))"
 )
 _MONTH_OR_MAY = rf"(?:{_MONTH}|(?-i:\bMay\b))"
 _WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}

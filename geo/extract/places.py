@@ -14,7 +14,7 @@ _LOCATIVE_GAP = re.compile(
     r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
     r"(?:(?:range|ranges|mountains?|area|areas|region|valley|desert|district|sub-?district|"
     r"village|town|city|outskirts|countryside|basin|belt|plains?|hills?|corridor|sector|"
-    r"air\s*base|base|camp|complex|airport|lake|river|villages)\s+)?(?:(?:which|that)\s+is\s+)?"
+    r"air\s*base|base|camp|complex|airport|lake|river|villages|capital)\s+)?(?:(?:which|that)\s+is\s+)?"
     r"(?:(?:located|situated|lying)\s+)?"
     r"(?:in|inside|within|near|outside|of|at|on\s+the\s+outskirts\s+of|close\s+to|between|"
     r"straddling|along|across|(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\s+)?"
