@@ -267,3 +267,43 @@ def test_a_mission_in_two_places_scheduled_to_conclude_is_a_planned_departure_fr
         (DEPARTURE, "ain_al_asad", "planned"),
     }
     assert {c.date.text for c in claims if c.date} == {"by September"}  # no full stop
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The PMF have found and broken up a terrorist cell tied to the ISIL group in Anbar.",
+        "A complex terrorist cell in Anbar province had been dismantled.",
+    ],
+)
+def test_a_terrorist_cell_broken_up_in_a_province_is_activity_there(body: str) -> None:
+    assert claims_of(body) == {(ACTIVITY, "anbar_governorate")}
+
+
+def test_posing_security_risks_in_provinces_is_a_threat_there() -> None:
+    assert claims_of("ISIS still poses security risks in Diyala and Kirkuk.") == {
+        (ClaimKind.ISIS_THREAT, "diyala_governorate"),
+        (ClaimKind.ISIS_THREAT, "kirkuk_governorate"),
+    }
+
+
+def test_the_incident_just_reported_happened_where_the_next_sentence_says() -> None:
+    body = (
+        "An Iraqi officer and four soldiers were killed in a suspected ISIS attack on an army "
+        "post. The incident happened between Diyala and Saladin governorates."
+    )
+    assert claims_of(body) == {
+        (ACTIVITY, "diyala_governorate"),
+        (ACTIVITY, "salahaddin_governorate"),
+    }
+    assert (
+        claims_of("Rockets hit a base. The incident took place at Ain al-Asad air base.") == set()
+    )
+
+
+def test_whose_security_forces_and_an_isis_wilaya_are_not_places_of_activity() -> None:
+    body = (
+        "On Tuesday Kurdistan Region security forces (Asayish) arrested 10 ISIS suspects in "
+        'coordinated raids on a cell linked to the so-called "Wilayat [Province] Kurdistan."'
+    )
+    assert claims_of(body) == set()

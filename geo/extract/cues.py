@@ -86,6 +86,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
             True,
             words(
                 r"threat(?:en(?:s|ed|ing)?|s)?|menac(?:e|es|ed|ing)|endanger(?:s|ed|ing)?|"
+                r"pos(?:e|es|ed|ing)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:risks?|dangers?)|"
                 r"target(?:s|ing)?"
             ),
         ),
@@ -104,7 +105,7 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"took\s+refuge|took\s+shelter|roam(?:s|ing)?|exploit(?:s|ed|ing)?|"
                 r"strongholds?|safe\s+havens?|havens?|tunnels?|caves?|dens|bastions?|targeted|"
                 r"foothold|regain(?:s|ed|ing)?|plots?|plotting|"
-                r"(?:terrorist|militant)\s+(?:hideouts?|positions|cells|groups?)"
+                r"(?:terrorist|militant|jihadist|extremist)\s+(?:hideouts?|positions|cells?|groups?)"
             ),
         ),
         (
@@ -119,6 +120,9 @@ def _cue_patterns() -> tuple[tuple[Family, bool, re.Pattern[str]], ...]:
                 r"pound(?:s|ed|ing)|arrest(?:s|ed|ing)?|captur(?:e|es|ed|ing)|"
                 r"detain(?:s|ed|ing)?|hunt(?:s|ed|ing)?|pursu(?:e|ed|ing|it)|comb(?:ed|ing)|"
                 r"clearance|clearing|mop-?up|search(?:es|ed|ing)?|storm(?:s|ed|ing)?|"
+                r"br(?:oke|oken|eak(?:s|ing)?)\s+up|"
+                # "The incident happened between Diyala and Saladin": the attack just reported
+                r"incidents?(?=\s+(?:happened|took\s+place|occurred))|"
                 r"dismantl(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
                 r"kill(?:s|ed|ing)?|died|dies|eliminat(?:e|es|ed|ing)|blasts?|bombings?|"
                 r"explosions?|explosive\s+devices?|IEDs?|roadside\s+bombs?|opened\s+fire|"

@@ -59,6 +59,8 @@ _INSTITUTION_AFTER = re.compile(
     r"(?:[Cc]ounter-?[Tt]errorism|[Ss]ecurity|[Ii]ntelligence|[Mm]edia)\s+(?:[Ss]ervices?|"
     r"[Cc]ell|[Dd]irectorate|[Aa]gency|[Oo]ffice|[Dd]epartment|[Aa]pparatus)|"
     r"[Ss]pokes(?:man|person|woman)|"
+    # "Kurdistan Region security forces (Asayish) arrested": whose forces, not where they were
+    r"[Ss]ecurity\s+[Ff]orces|Asayish|"
     # "the Kurdistan Commando Forces", "the Kurdistan Democratic Party": an organisation's name
     r"(?:[A-Z][\w’'-]*\s+){0,2}(?:Forces|Party|Union|Brigades?|Division|Regiment|Commandos?))\b"
 )
@@ -231,10 +233,14 @@ def _listed_with_a_site(text: str, previous: PlaceMention | None, m: PlaceMentio
     )
 
 
+# "the so-called 'Wilayat [Province] Kurdistan'": an ISIS command's name, not the place
+_ISIS_PROVINCE = re.compile(r"\b[Ww]ilaya[th]?\s+(?:\[[^\]]{1,20}\]\s+|\([^)]{1,20}\)\s+)?$")
+
+
 def _not_a_place(text: str, m: PlaceMention) -> bool:
     """A government ("Baghdad said"), a yardstick ("10 km from X", "second after X")."""
     before = text[max(0, m.start - 60) : m.start]
-    if _MEASURED.search(before) or _COMPARED.search(before):
+    if _MEASURED.search(before) or _COMPARED.search(before) or _ISIS_PROVINCE.search(before):
         return True
     if m.place.kind == "headquarters" and _COMMAND_NAME.fullmatch(
         m.text.removesuffix("'s").removesuffix("’s")
