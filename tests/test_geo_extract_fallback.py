@@ -56,3 +56,20 @@ def test_what_the_fallback_leaves_alone(body: str) -> None:
         if p[1]
         in {"tuz_khurmatu", "kirkuk", "salahaddin_governorate", "mosul", "baghdad", "al_qaim"}
     }
+
+
+def test_an_arrest_of_named_isis_suspects_places_them_in_the_sentences_province() -> None:
+    body = (
+        "Iraq's military intelligence has said it arrested seven suspected Islamic State (IS) "
+        "terrorists, two women among them, in the northern province of Nineveh after weeks of "
+        "surveillance."
+    )
+    assert claims_of(body) == {(ClaimKind.ISIS_ACTIVITY, "nineveh_governorate")}
+
+
+def test_an_arrest_with_isis_unnamed_still_needs_the_linking_rules() -> None:
+    body = (
+        "Iraq's military intelligence has said it arrested seven suspects, two women among "
+        "them, in the northern province of Nineveh after weeks of surveillance."
+    )
+    assert claims_of(body) == set()

@@ -4,11 +4,12 @@ The linking rules tie a cue to a place through the words between them, and real 
 words that in more ways than the rules know ("ISIS cells, driven from Kirkuk's villages, now
 shelter in ...", a place in subject position before "has long sheltered militants"). When a
 sentence says outright that ISIS is somewhere (a hideout, an attack, an airstrike on its
-militants) and the rules placed nothing, the few Iraqi places it names are where: the sentence
-is about them. Kept narrow so it does not undo the precision rules: ISIS must be named in the
-sentence (or the article be ISIS reporting with no other armed group or a standoff weapon in
-the sentence); no negation, feared or hoped-for act, court, or fighting abroad; places that only
-locate, govern or measure were already dropped; the country and coalition sites never take it.
+militants; or, with ISIS named in it, an operation, strike or arrest) and the rules placed
+nothing, the few Iraqi places it names are where: the sentence is about them. Kept narrow so
+it does not undo the precision rules: ISIS must be named in the sentence (or the article be
+ISIS reporting with no other armed group or a standoff weapon in the sentence); no negation,
+feared or hoped-for act, court, or fighting abroad; places that only locate, govern or measure
+were already dropped; the country and coalition sites never take it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from geo.gazetteer import PlaceMention
 
 _MOST_PLACES = 4
 _NOT_FOR_ISIS = _BASE_KINDS | {"country"}
-# Where ISIS is, said outright; operations and strikes still need the linking rules.
+# Where ISIS is, said outright; operations and strikes need ISIS named in the sentence.
 _OUTRIGHT = re.compile(
     r"hideouts?|strongholds?|safe\s+havens?|havens?|dens|bastions?|tunnels?|caves?|cells|"
     r"remnants|militants|insurgents|fighters|attack(?:s|ed)?|ambush(?:es|ed)?|clash(?:es|ed)?",
@@ -63,10 +64,17 @@ def isis_fallback(
     """ISIS activity at the sentence's places when it says ISIS is there and nothing was placed."""
     if any(d.kind in {ClaimKind.ISIS_ACTIVITY, ClaimKind.ISIS_THREAT} for d in drafts):
         return []
-    cue = next((c for c in cues if c.family == "isis" and _OUTRIGHT.fullmatch(c.text)), None)
+    named = any(a.actor == "isis" for a in actors)
+    cue = next(
+        (
+            c
+            for c in cues
+            if c.family == "isis" and (_OUTRIGHT.fullmatch(c.text) or (named and not c.strong))
+        ),
+        None,
+    )
     if cue is None:
         return []
-    named = any(a.actor == "isis" for a in actors)
     others = any(a.actor in OTHER_ARMED or a.actor in {"pmf", "coalition"} for a in actors)
     if not named and (not state.isis_context or others or _STANDOFF.search(text, start, end)):
         return []
