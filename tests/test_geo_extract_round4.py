@@ -307,3 +307,18 @@ def test_whose_security_forces_and_an_isis_wilaya_are_not_places_of_activity() -
         'coordinated raids on a cell linked to the so-called "Wilayat [Province] Kurdistan."'
     )
     assert claims_of(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "second"),
+    [
+        (
+            "The United States has sped up the withdrawal of its forces from Iraq's Ayn al-Asad "
+            "and Victoria military bases.",
+            "camp_victory",
+        ),
+        ("US forces left Ain al-Asad and Erbil air bases.", "erbil_airport"),
+    ],
+)
+def test_a_second_base_sharing_the_first_ones_noun_is_a_base(body: str, second: str) -> None:
+    assert claims_of(body) == {(DEPARTURE, "ain_al_asad"), (DEPARTURE, second)}

@@ -106,6 +106,9 @@ _CAPITAL_SCAN = Prefiltered(_THE_CAPITAL)
 _THERE = re.compile(
     r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|based|stationed|deployed)\s+(?P<there>there)\b", re.I
 )
+_SHARED_BASES = re.compile(
+    r"\band\s+(?:the\s+)?(?P<name>[A-Z][\w-]+)\s+(?:(?:military|air|former|US)\s+)?bases\b"
+)
 _THE_COUNTRY = re.compile(r"\b[Tt]he\s+country\b(?!['’]s)")
 
 
@@ -122,6 +125,15 @@ def _with_anaphoric_sites(
     'The capital' alone is Baghdad: the reporting is about Iraq.
     """
     found = list(mentions)
+    # "Ayn al-Asad and Victoria military bases": the second name shares the first's noun
+    for hit in _SHARED_BASES.finditer(text, start, end):
+        name, a, b = hit.group("name"), hit.start("name"), hit.end("name")
+        site = gaz.resolve(f"{name} Base", kinds=_SITE_KINDS)
+        there = [x for x in found if x.start < b and a < x.end]
+        if site is not None and all(x.place.kind not in _SITE_KINDS for x in there):
+            # "Ain al-Asad and Erbil air bases": the base, not the city its name also is
+            found = [x for x in found if x not in there]
+            found.append(PlaceMention(name, a, b, (site,)))
     capital = gaz.places.get("baghdad")
     if capital is not None:
         for hit in _CAPITAL_SCAN.finditer(text, start, end):
