@@ -322,3 +322,20 @@ def test_whose_security_forces_and_an_isis_wilaya_are_not_places_of_activity() -
 )
 def test_a_second_base_sharing_the_first_ones_noun_is_a_base(body: str, second: str) -> None:
     assert claims_of(body) == {(DEPARTURE, "ain_al_asad"), (DEPARTURE, second)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The U.S. has roughly 2,500 troops stationed in Iraq.",
+        "The U.S. still has roughly 2,500 troops stationed in Iraq, part of a coalition first "
+        "sent in 2014 to counter the rise of the Islamic State across the region.",
+    ],
+)
+def test_the_us_spelt_with_dots_is_a_subject_and_a_noun_s_year_does_not_date_the_claim(
+    body: str,
+) -> None:
+    (claim,) = extract(article(body))
+    assert (claim.kind, claim.place_id, claim.date) == (PRESENCE, "iraq", None)
+    assert claim.personnel is not None
+    assert claim.personnel.min == 2500

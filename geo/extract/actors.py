@@ -147,13 +147,14 @@ def _pattern() -> tuple[tuple[Side, re.Pattern[str]], ...]:
     others: tuple[tuple[Side, str], ...] = (("turkey", "Turkish"), ("iran", "Iranian|IRGC"))
     for side, adjectives in others:
         found.append((side, re.compile(rf"\b(?:{adjectives})\b")))
-        found.append((side, re.compile(rf"\b(?:{_nation_words(side)})\b{_AS_SUBJECT}")))
+        found.append((side, re.compile(rf"\b(?:{_nation_words(side)})(?!\w){_AS_SUBJECT}")))
     # A coalition country named alone ("Denmark will withdraw ..."), after every force phrase.
     # Only as a subject: "Denmark will withdraw", "Germany's troops"; "lives in Germany" is not.
     found.append(
         (
             "coalition",
-            re.compile(rf"\b(?:{_nation_words('coalition')})\b(?!-){_AS_SUBJECT}"),
+            # (?!\w), not \b: "U.S." ends in a dot, and "The U.S. has" has no boundary after it
+            re.compile(rf"\b(?:{_nation_words('coalition')})(?![\w-]){_AS_SUBJECT}"),
         )
     )
     found.append(

@@ -319,7 +319,8 @@ def _chunk_of(chunks: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 _FOUNDED = re.compile(
     r"\b(?:formed|founded|established|created|set\s+up|built|declared|liberated|retaken|"
-    r"recaptured|since\s+its\s+(?:formation|creation|founding))\s+(?:(?:back\s+)?(?:in|on)\s+)?$",
+    r"recaptured|since\s+its\s+(?:formation|creation|founding)|"
+    r"first\s+(?:sent|deployed|dispatched))\s+(?:(?:back\s+)?(?:in|on)\s+)?$",
     re.I,
 )
 
