@@ -61,7 +61,10 @@ def test_between_the_orchards_of_a_town_and_a_range_is_both() -> None:
 
 
 def test_a_desert_stretching_from_anbar_is_the_anbar_desert() -> None:
-    body = "The terrorist group exploits the desert stretching from Anbar to the Syrian border."
+    body = (
+        "ISIS remains active in Iraq. The terrorist group exploits the desert stretching from "
+        "Anbar to the Syrian border."
+    )
     assert claims_of(body) == {(ACTIVITY, "anbar_desert")}
 
 
@@ -273,7 +276,8 @@ def test_a_mission_in_two_places_scheduled_to_conclude_is_a_planned_departure_fr
     "body",
     [
         "The PMF have found and broken up a terrorist cell tied to the ISIL group in Anbar.",
-        "A complex terrorist cell in Anbar province had been dismantled.",
+        "Officials said ISIS was regrouping. A complex terrorist cell in Anbar province had "
+        "been dismantled.",
     ],
 )
 def test_a_terrorist_cell_broken_up_in_a_province_is_activity_there(body: str) -> None:
@@ -339,3 +343,15 @@ def test_the_us_spelt_with_dots_is_a_subject_and_a_noun_s_year_does_not_date_the
     assert (claim.kind, claim.place_id, claim.date) == (PRESENCE, "iraq", None)
     assert claim.personnel is not None
     assert claim.personnel.min == 2500
+
+
+def test_militants_in_an_article_that_never_names_isis_are_not_isis() -> None:
+    body = (
+        "Iran-backed militants have often targeted Al Asad. Officials said militants fired two "
+        "rockets at the base last week."
+    )
+    assert claims_of(body) == set()
+    assert claims_of("Militants attacked an army post in Tarmiyah.") == set()
+    assert claims_of("ISIS militants attacked an army post in Tarmiyah.") == {
+        (ACTIVITY, "tarmiyah")
+    }

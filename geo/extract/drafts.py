@@ -110,6 +110,18 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.text, m.start + offset, m.end + offset, m.candidates)
 
 
+def isis_named(
+    text: str, start: int, end: int, actors: Sequence[_ActorMention], state: _State
+) -> bool:
+    """Whether the sentence names ISIS; "militants" do only in an article that names ISIS.
+
+    ("Officials said militants fired two rockets at the base", after Iran-backed militants.)
+    """
+    return any(
+        a.actor == "isis" and (state.isis_context or _ISIS_CONTEXT.match(a.text)) for a in actors
+    ) or bool(_ISIS_CONTEXT.search(text, start, end))
+
+
 def _decide_actor(
     text: str,
     start: int,
@@ -127,9 +139,7 @@ def _decide_actor(
         # ..." is no ISIS threat.
         if subject in OTHER_ARMED or (cue.family == "threat" and subject not in {None, "isis"}):
             return None, None
-        named = any(a.actor == "isis" for a in actors) or bool(
-            _ISIS_CONTEXT.search(text, start, end)
-        )
+        named = isis_named(text, start, end, actors, state)
         if not named and subject is None and _STANDOFF.search(text, start, end):
             return None, None  # drones, rockets and missiles on bases: militias' way, not ISIS's
         victim = _victim_of(text, cue, actors)

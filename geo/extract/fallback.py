@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from geo.claims import ClaimKind
 from geo.extract.actors import OTHER_ARMED
 from geo.extract.cues import _Cue
-from geo.extract.drafts import _FEARED, _JUDICIAL, _MAY_DO, _STANDOFF
+from geo.extract.drafts import _FEARED, _JUDICIAL, _MAY_DO, _STANDOFF, isis_named
 from geo.extract.lexicon import _ActorMention
 from geo.extract.linking import _ABROAD, _Link
 from geo.extract.places import _BASE_KINDS
@@ -64,7 +64,7 @@ def isis_fallback(
     """ISIS activity at the sentence's places when it says ISIS is there and nothing was placed."""
     if any(d.kind in {ClaimKind.ISIS_ACTIVITY, ClaimKind.ISIS_THREAT} for d in drafts):
         return []
-    named = any(a.actor == "isis" for a in actors)
+    named = isis_named(text, start, end, actors, state)
     cue = next(
         (
             c
