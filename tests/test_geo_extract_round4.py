@@ -355,3 +355,22 @@ def test_militants_in_an_article_that_never_names_isis_are_not_isis() -> None:
     assert claims_of("ISIS militants attacked an army post in Tarmiyah.") == {
         (ACTIVITY, "tarmiyah")
     }
+
+
+def test_forces_attacked_at_a_base_are_there_and_the_country_after_a_comma_is_an_address() -> None:
+    body = (
+        "Defence chiefs have said British troops were attacked at a military base in Erbil, "
+        "Iraq, on Wednesday night."
+    )
+    assert claims_of(body) == {(PRESENCE, "erbil")}
+    assert claims_of("US forces were targeted at Ain al-Asad by rockets.") == {
+        (PRESENCE, "ain_al_asad")
+    }
+    assert claims_of("ISIS militants attacked Iraqi troops in Tarmiyah.") == {
+        (ACTIVITY, "tarmiyah")
+    }
+
+
+def test_troops_housed_at_a_base_in_the_present_passive_are_there() -> None:
+    body = "Coalition troops are housed at the Erbil base in northern Iraq."
+    assert claims_of(body) == {(PRESENCE, "erbil_airport")}

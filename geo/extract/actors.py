@@ -104,7 +104,7 @@ ACTOR_NOUN = (
     r"instructors|battalions?|brigades?|squadrons?|task\s+force|special\s+forces|commandos|aircraft|jets|warplanes|drones|air\s+strikes|"
     r"airstrikes|strikes|missiles|artillery|army|military\s+base|base|embassy|consulate|"
     # "hosts a US logistics support center": a facility of theirs is their presence
-    r"cent(?:er|re)|facility|hub|detachment|garrison|outpost)"
+    r"cent(?:er|re)|facility|hub|detachment|garrison|outpost|infrastructure)"
 )
 _GENERIC_COALITION = r"[Ff]oreign|[Ii]nternational|[Ww]estern|[Aa]llied|[Mm]ultinational"
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from geo.extract.actors import COALITION_WORDS
 from geo.extract.prefilter import Scanners
 
 # Cues: what a sentence asserts, and about which places
@@ -171,6 +172,15 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
             found.append(_Cue(family, m.start(), m.end(), m.group(0), strong))
     found.sort(key=lambda c: c.start)
     found = _merged_stays(text, found)
+    # "British troops were attacked at a base in Erbil": the forces hit there are there
+    found = [
+        _Cue("stay", c.start, c.end, c.text)
+        if c.family == "isis"
+        and _HIT.fullmatch(c.text)
+        and _FORCES_WERE.search(text, max(start, c.start - 80), c.start)
+        else c
+        for c in found
+    ]
     # "threatened to attack villages in X": the attack is the threat, not activity there.
     for i in range(1, len(found)):
         previous, cue = found[i - 1], found[i]
@@ -226,6 +236,14 @@ def _find_cues(text: str, start: int, end: int) -> list[_Cue]:
 
 
 _SHRINKS = re.compile(r"reduc|scal|cut|downsiz|draw|drew", re.I)
+_HIT = re.compile(r"attacked|targeted|struck|shelled|bombed", re.I)
+_FORCES_WERE = re.compile(
+    rf"(?-i:\b(?:{COALITION_WORDS}|[Cc]oalition|[Ff]oreign|[Aa]llied|NATO))(?:-led)?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|personnel|service\s*members|advisers|"
+    r"contingent|base|bases)\s+(?:were|was|have\s+been|had\s+been|has\s+been|came\s+under)"
+    r"\s+(?:again\s+|also\s+)?$",
+    re.I,
+)
 _HAVEN_NOUN = re.compile(r"strongholds?|safe\s+havens?|havens?|hideouts?|bastions?", re.I)
 _COPULA_GAP = re.compile(r"\s+(?:among|one\s+of|as|an?|the)\s+(?:[\w'’-]+\s+){0,6}", re.I)
 

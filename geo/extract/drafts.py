@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from geo.claims import ClaimKind
 from geo.extract.actors import FIGHTS_ISIS, OTHER_ARMED
-from geo.extract.cues import _Cue
+from geo.extract.cues import _HIT, _Cue
 from geo.extract.dates import _chunk_of
 from geo.extract.implicit import _subject_place
 from geo.extract.lexicon import (
@@ -103,7 +103,10 @@ _A_PERSON = re.compile(
     r"minister|general|official|secretary|chief|president|spokes(?:man|person|woman))\b",
     re.I,
 )
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
+# "has hosted", and the present passive "troops are housed at the base": still there
+_PERFECT = re.compile(
+    r"\b(?:has|have|is|are)\s+(?:(?:long|also|so\s+far|now|still|currently)\s+)?$", re.I
+)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
@@ -396,7 +399,8 @@ def _draft(
     if _BEFORE_THE_MOVE.match(text, cue.end):
         state.dropped.append(f"a presence before the move, not after it: {cue.text!r}")
         return None  # "only a few remained at the base before the final redeployment"
-    if _PAST_PRESENCE.search(before) or (
+    # "troops were attacked at the base" (a hit turned presence): there when it was hit
+    if (_PAST_PRESENCE.search(before) and not _HIT.fullmatch(cue.text)) or (
         # "has hosted the bulk of the American forces": the present perfect still holds
         re.fullmatch(r"(?i)hosted|housed", cue.text) and not _PERFECT.search(before)
     ):

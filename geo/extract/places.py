@@ -191,6 +191,8 @@ def _claimable_mentions(
                 or _INSIDE_GAP.match(gap)
                 or _REFERENCE_GAP.match(gap)
                 or (continues)
+                # "a military base in Erbil, Iraq": the country after a comma is the address
+                or (m.place.kind == "country" and gap.strip() == ",")
             ):
                 locative, chained = True, bool(_SPANNING.search(gap))
                 locating.append((previous.end, m.end))
