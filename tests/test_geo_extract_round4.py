@@ -374,3 +374,27 @@ def test_forces_attacked_at_a_base_are_there_and_the_country_after_a_comma_is_an
 def test_troops_housed_at_a_base_in_the_present_passive_are_there() -> None:
     body = "Coalition troops are housed at the Erbil base in northern Iraq."
     assert claims_of(body) == {(PRESENCE, "erbil_airport")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The INSS detained six IS militants, among them the group's leader in Iraq's Kurdistan "
+        "region.",
+        "One of those detained was allegedly the leader of the IS group in the Kurdistan region.",
+        "The raid uncovered ISIS bodies, among them that of the group's so-called head of the "
+        "Kirkuk wilayah.",
+    ],
+)
+def test_the_domain_of_an_isis_rank_is_not_where_isis_was_found(body: str) -> None:
+    assert claims_of(body) == set()
+
+
+def test_a_commander_captured_in_a_city_was_there() -> None:
+    assert claims_of("Forces captured a senior ISIS commander in Kirkuk.") == {(ACTIVITY, "kirkuk")}
+
+
+def test_a_wire_dateline_with_neither_dash_nor_agency_is_cut() -> None:
+    line = "Baghdad, Nov 24 The Iraqi National Security Service said so."
+    start, _ = split_sentences(line)[0]
+    assert line[start:].startswith("The Iraqi")

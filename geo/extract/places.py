@@ -239,10 +239,27 @@ def _listed_with_a_site(text: str, previous: PlaceMention | None, m: PlaceMentio
 _ISIS_PROVINCE = re.compile(r"\b[Ww]ilaya[th]?\s+(?:\[[^\]]{1,20}\]\s+|\([^)]{1,20}\)\s+)?$")
 
 
+# "the group's leader in Iraq's Kurdistan region", "head of the Kirkuk wilayah": the domain of a
+# rank someone held, not where the report puts ISIS
+_ROLE_OF = re.compile(
+    r"\b(?:(?:leader|commander|emir|wali|governor|chief|head)\s+(?:of|for)|"
+    r"(?:group|ISIS|ISIL|IS|Daesh|organi[sz]ation)['’]s\s+(?:[\w-]+\s+)?(?:leader|commander|emir|"
+    r"wali|governor|chief|head)\s+in|"
+    r"(?:leader|commander|emir|wali|governor|chief|head)\s+of\s+(?:the\s+)?(?:IS|ISIS|ISIL|Daesh)"
+    r"(?:\s+group)?\s+in)\s+(?:the\s+)?(?:so-called\s+)?(?:Iraq['’]s\s+)?$",
+    re.I,
+)
+
+
 def _not_a_place(text: str, m: PlaceMention) -> bool:
     """A government ("Baghdad said"), a yardstick ("10 km from X", "second after X")."""
     before = text[max(0, m.start - 60) : m.start]
-    if _MEASURED.search(before) or _COMPARED.search(before) or _ISIS_PROVINCE.search(before):
+    if (
+        _MEASURED.search(before)
+        or _COMPARED.search(before)
+        or _ISIS_PROVINCE.search(before)
+        or _ROLE_OF.search(before)
+    ):
         return True
     if m.place.kind == "headquarters" and _COMMAND_NAME.fullmatch(
         m.text.removesuffix("'s").removesuffix("’s")

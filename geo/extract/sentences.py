@@ -113,7 +113,10 @@ def mask_markup(text: str) -> tuple[str, bool]:
 _DATELINE = re.compile(
     r"^(?:\([^)\n]{1,40}\)\s*[-–—]\s+|(?:\((?:[^()\n]|\([^()\n]*\)){1,60}\)\s*)?"
     r"(?:[A-Z][A-Z'’.]+(?:\s?[ /-]\s?[A-Z][A-Z'’.]+)*|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})"
-    r"(?:,[^\n\-–—:/]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*(?:[-–—/]{1,2}|:)\s+|(?<=\))\s+))"
+    r"(?:,[^\n\-–—:/]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*(?:[-–—/]{1,2}|:)\s+|(?<=\))\s+)|"
+    # "Baghdad, Nov 24 The Iraqi ...": a wire dateline with neither dash nor agency
+    r"[A-Z][\w'’.-]+,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.?\s+\d{1,2}"
+    r"\s+(?=[A-Z]))"
 )
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _MARKUP = re.compile(
