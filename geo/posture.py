@@ -19,7 +19,8 @@ federal areas". Read as a timeline, that is a sequence: departing from late Augu
   then it is evidence "reported for a later date". But the report itself vouches for the
   forces being there on the day it was published (they are there to leave): from that day the
   place is *present* ("there when a departure planned for September was reported"), and
-  nothing is said of any day before it.
+  nothing is said of any day before it. A plan is moot once a newer report says the forces
+  already left: it no longer takes effect at its date (`_without_overtaken`).
 - Arrivals: "US troops would begin withdrawing from Baghdad to Erbil" (late August) makes Erbil
   *arriving* from late August: a move in is planned or under way, and nothing yet says the
   forces are there. A completed arrival makes a place present from the end of its span. A move in
@@ -280,7 +281,35 @@ def coalition_posture(
                 applies = last is not None and last.claim.kind is ClaimKind.COALITION_ARRIVAL
             if applies:
                 place_events.append(_Event(region_date, status, region, region.place_id))
-    return {pid: _read_timeline(pid, evs, as_of, gazetteer) for pid, evs in sorted(events.items())}
+    return {
+        pid: _read_timeline(pid, _without_overtaken(evs), as_of, gazetteer)
+        for pid, evs in sorted(events.items())
+    }
+
+
+def _without_overtaken(events: list[_Event]) -> list[_Event]:
+    """Drop a plan's target-date event when newer reporting says the forces had already gone.
+
+    "Forces must leave Ain al-Asad by September 2026" (reported in October 2025) is moot once a
+    report of January 2026 says they left: the map must not turn the place back to *departing*
+    in September. The plan stays in the evidence through the day it was reported.
+    """
+    return [
+        e
+        for e in events
+        if not (
+            e.via is None
+            and not e.implied
+            and _announced_ahead(e.claim)
+            and any(
+                o.status is Status.WITHDRAWN
+                and o.via is None
+                and o.claim.source.published > e.claim.source.published
+                and o.date <= e.date
+                for o in events
+            )
+        )
+    ]
 
 
 def place_evidence(

@@ -463,3 +463,26 @@ def test_a_report_dated_after_the_region_leads_only_from_its_own_date() -> None:
     assert before.basis.place_id == "federal_iraq"
     after = coalition_posture(claims, as_of=dt.date(2026, 1, 10))["ain_al_asad"]
     assert after.status is Status.PRESENT
+
+
+def test_a_plan_is_moot_once_newer_reporting_says_the_forces_already_left() -> None:
+    october = dataclasses.replace(seed_article(), id="october", published=dt.date(2025, 10, 21))
+    january = dataclasses.replace(seed_article(), id="january", published=dt.date(2026, 1, 21))
+    plan = claim(
+        october,
+        ClaimKind.COALITION_DEPARTURE,
+        "ain_al_asad",
+        "must withdraw from Ain al-Asad by September",
+        status="planned",
+        date=DateSpan(dt.date(2026, 9, 1), dt.date(2026, 9, 30), "by September"),
+    )
+    left = claim(
+        january, ClaimKind.COALITION_DEPARTURE, "ain_al_asad", "US forces left", status="completed"
+    )
+    for as_of in (None, dt.date(2026, 10, 1)):
+        posture = coalition_posture([plan, left], as_of=as_of)["ain_al_asad"]
+        assert posture.status is Status.WITHDRAWN
+        assert plan in [e.claim for e in posture.evidence]  # the plan stays as evidence
+    # Without the newer report, the plan still takes effect at its date.
+    alone = coalition_posture([plan], as_of=dt.date(2026, 10, 1))["ain_al_asad"]
+    assert alone.status is Status.DEPARTING
