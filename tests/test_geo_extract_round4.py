@@ -10,6 +10,8 @@ locate a range by their border.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from geo.claims import ClaimKind
@@ -398,3 +400,20 @@ def test_a_wire_dateline_with_neither_dash_nor_agency_is_cut() -> None:
     line = "Baghdad, Nov 24 The Iraqi National Security Service said so."
     start, _ = split_sentences(line)[0]
     assert line[start:].startswith("The Iraqi")
+
+
+def test_a_plan_told_in_the_past_keeps_its_month_in_the_past() -> None:
+    october = dt.date(2025, 10, 21)
+    told = (
+        "Al-Sudani acknowledged that the agreement originally required the U.S. military to "
+        "completely withdraw from Ain al-Asad by September."
+    )
+    (claim,) = extract(article(told, published=october))
+    assert (claim.kind, claim.status) == (DEPARTURE, "planned")
+    assert claim.date is not None
+    assert (claim.date.start, claim.date.end) == (dt.date(2025, 9, 1), dt.date(2025, 9, 30))
+    (ahead,) = extract(
+        article("US forces will withdraw from Ain al-Asad by September.", published=october)
+    )
+    assert ahead.date is not None
+    assert ahead.date.start == dt.date(2026, 9, 1)

@@ -62,11 +62,35 @@ _FUTURE = re.compile(
 )
 
 
+# "the agreement originally required them to withdraw by September", "were due to leave by
+# September": a plan told in the past, so its month is the latest one, not the next
+_PAST_PLAN = re.compile(
+    r"\b(?:originally|initially|had\s+(?:been\s+)?(?:required|planned|agreed|set|scheduled|"
+    r"expected|due)|(?:was|were)\s+(?:supposed|due|scheduled|expected|set)\s+to)\b",
+    re.I,
+)
+
+
 _YEAR_PARTS = {"ear": (1, 3), "mid": (6, 7), "lat": (10, 12)}  # the end of a year: below
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_before(span: DateSpan, published: dt.date) -> DateSpan:
+    """A yearless month read as ahead ("by September") moved back a year: a plan told as past."""
+    if span.start <= published or _HAS_YEAR.search(span.text) or span.start.year != span.end.year:
+        return span
+
+    def back(day: dt.date) -> dt.date:
+        year = day.year - 1
+        return dt.date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
+
+    return DateSpan(back(span.start), back(span.end), span.text)
+
+
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _year_of(qualifier: str | None, published: dt.date) -> int | None:
@@ -347,7 +371,9 @@ def _sentence_dates(
         if _FOUNDED.search(text, max(start, a - 40), a):
             continue  # "the coalition formed in 2014": it dates the noun, not the statement
         chunk = _chunk_of(chunks, a)
-        if _FUTURE.search(text[chunk[0] : chunk[1]]):
+        if _PAST_PLAN.search(text, start, a):
+            span = _year_before(span, published)
+        elif _FUTURE.search(text[chunk[0] : chunk[1]]):
             redo = _date_matches(text, published, future=True, start=a, end=b)
             span = redo[0][2] if redo else span
         until = _UNTIL.search(text[max(start, a - 8) : a]) or _UNTIL_START.match(span.text)

@@ -99,7 +99,7 @@ def _move_status(
     before = text[max(window_start, cue.start - 60) : cue.start]
     after = text[cue.end : chunk_end]
     if _PLANNED_SCAN.search(before) or (
-        re.search(r"\bto\s+$", before, re.I) and not _UNDER_WAY.search(before)
+        re.search(r"\bto\s+(?:\w+ly\s+)?$", before, re.I) and not _UNDER_WAY.search(before)
     ):
         return "planned"
     if _UNDER_WAY.search(before + cue.text):
