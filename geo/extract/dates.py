@@ -157,8 +157,11 @@ def _resolve(m: re.Match[str], published: dt.date, future: bool) -> DateSpan | N
     return None
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _relative(rel: str, p: dt.date, text: str) -> DateSpan:
-    rel = re.sub(r"\s+", " ", rel)
+    rel = _SPACE_RUN.sub(" ", rel)
     month_start = p.replace(day=1)
     monday = p - dt.timedelta(days=p.weekday())
     prev_month_end = month_start - dt.timedelta(days=1)

@@ -104,6 +104,7 @@ _A_PERSON = re.compile(
     re.I,
 )
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:long|also|so\s+far)\s+)?$", re.I)
+_HOSTED = re.compile(r"(?i)hosted|housed")
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
@@ -196,6 +197,8 @@ def _drafts(
     departed: set[str] = set()
     previous_status: str | None = None
     question = text[start:end].rstrip().endswith("?")  # "Will US troops leave Iraq?"
+    hedge: re.Match[str] | None = None
+    hedge_read = False  # the sentence's hedge is looked for once, when a cue first needs it
     for i, cue in enumerate(cues):
         scope_end = cues[i + 1].start if i + 1 < len(cues) else end
         scope_start = cues[i - 1].end if i > 0 else start
@@ -254,7 +257,8 @@ def _drafts(
         if cue.family in {"move", "arrive"} and _A_PERSON.match(text, cue.end):
             continue  # "the arrival in Iraq of the new commander": one officer, not forces
         negation = _negated(text, cue, chunk_start, start)
-        hedge = _HEDGE_SCAN.search(text[start:end])
+        if not hedge_read:
+            hedge, hedge_read = _HEDGE_SCAN.search(text[start:end]), True
         notes = tuple(
             n for n in (actor_note, f"hedged: {hedge.group(0)!r}" if hedge else None) if n
         )
@@ -373,7 +377,7 @@ def _draft(
         return None  # "only a few remained at the base before the final redeployment"
     if _PAST_PRESENCE.search(before) or (
         # "has hosted the bulk of the American forces": the present perfect still holds
-        re.fullmatch(r"(?i)hosted|housed", cue.text) and not _PERFECT.search(before)
+        _HOSTED.fullmatch(cue.text) and not _PERFECT.search(before)
     ):
         state.dropped.append(f"past-tense presence, not current: {cue.text!r}")
         return None

@@ -142,8 +142,11 @@ def _abroad_after(text: str, cue: _Cue) -> bool:
     return bool(_ABROAD_NEXT.match(text, cue.end))
 
 
+_WORD_RUN = re.compile(r"[\w’'-]+")
+
+
 def _words(gap: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", gap)
+    return _WORD_RUN.findall(gap)
 
 
 def _content_words(gap: str) -> int:

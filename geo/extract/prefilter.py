@@ -148,9 +148,17 @@ def _united(parts: list[set[str] | None]) -> set[str] | None:
     return None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
 
 
+# Words found in nearly every sentence: as telling as one letter, whatever their length.
+_COMMON = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"})
+
+
 def _telling(words: set[str]) -> tuple[int, float]:
-    """Longer words are rarer in text: the shortest first, then the mean length."""
-    return min(map(len, words)), sum(map(len, words)) / len(words)
+    """Longer words are rarer in text: the shortest first, then the mean length.
+
+    "km" says more than "from" / "of" / "to", which are in most sentences: those count as one.
+    """
+    lengths = [1 if w.strip() in _COMMON else len(w) for w in words]
+    return min(lengths), sum(lengths) / len(lengths)
 
 
 def _minimal(words: set[str] | None) -> tuple[str, ...] | None:
@@ -203,9 +211,14 @@ class Scanners:
             if (words := sorted({w for found in found_by if found for w in found}))
         )
 
-    def finditer(self, text: str, start: int, end: int) -> list[Iterable[re.Match[str]]]:
-        """For each pattern, the matches of pattern.finditer(text, start, end), in order."""
-        places = self._places(text, start, end)
+    def finditer(
+        self, text: str, start: int, end: int, lowered: str | None = None
+    ) -> list[Iterable[re.Match[str]]]:
+        """For each pattern, the matches of pattern.finditer(text, start, end), in order.
+
+        `lowered` is text[start:end].lower() when the caller has it already.
+        """
+        places = self._places(text, start, end, lowered)
         if places is None:
             return [p.finditer(text, start, end) for p in self.patterns]
         return [
@@ -213,9 +226,12 @@ class Scanners:
             for p, at, filtered in zip(self.patterns, places, self._filtered, strict=True)
         ]
 
-    def _places(self, text: str, start: int, end: int) -> list[list[int]] | None:
+    def _places(
+        self, text: str, start: int, end: int, lowered: str | None = None
+    ) -> list[list[int]] | None:
         """Where each pattern's starts stand, ascending; None when the text must be read all."""
-        lowered = text[start:end].lower()
+        if lowered is None:
+            lowered = text[start:end].lower()
         if not self._scans or _trapped(lowered, end - start, self._spaces):
             return None
         places: list[list[int]] = [[] for _ in self.patterns]
@@ -338,19 +354,23 @@ class Prefiltered:
     ) -> Iterator[re.Match[str]]:
         """As re.Pattern.finditer."""
         pos, endpos = _bounds(string, pos, endpos)
-        if not self._may_hold(string, pos, endpos):
+        lowered = self._lowered(string, pos, endpos)
+        if not self._may_hold(lowered, endpos - pos):
             return
         if self._scan is not None:
-            yield from self._scan.finditer(string, pos, endpos)[0]
+            yield from self._scan.finditer(string, pos, endpos, lowered)[0]
         else:
             yield from self.pattern.finditer(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.search."""
         pos, endpos = _bounds(string, pos, endpos)
-        if not self._may_hold(string, pos, endpos):
+        lowered = self._lowered(string, pos, endpos)
+        if not self._may_hold(lowered, endpos - pos):
             return None
-        places = self._scan._places(string, pos, endpos) if self._scan is not None else None
+        places = (
+            self._scan._places(string, pos, endpos, lowered) if self._scan is not None else None
+        )
         if places is None:
             return self.pattern.search(string, pos, endpos)
         found = _tried(self.pattern, string, endpos, places[0], limit=1)
@@ -359,16 +379,21 @@ class Prefiltered:
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.match."""
         pos, endpos = _bounds(string, pos, endpos)
-        if not self._may_hold(string, pos, endpos):
+        if not self._may_hold(self._lowered(string, pos, endpos), endpos - pos):
             return None
         return self.pattern.match(string, pos, endpos)
 
-    def _may_hold(self, string: str, pos: int, endpos: int) -> bool:
-        """False only when no match can lie in string[pos:endpos]."""
+    def _lowered(self, string: str, pos: int, endpos: int) -> str:
+        """string[pos:endpos].lower(), made once per call for the word test and the scan."""
+        if self._words is None and self._scan is None:
+            return ""
+        return string[pos:endpos].lower()
+
+    def _may_hold(self, lowered: str, length: int) -> bool:
+        """False only when no match can lie in the text `lowered` (of `length` characters)."""
         if self._words is None:
             return True
-        lowered = string[pos:endpos].lower()
-        return self._words.search(lowered) is not None or _trapped(lowered, endpos - pos)
+        return self._words.search(lowered) is not None or _trapped(lowered, length)
 
 
 def _bounds(string: str, pos: int, endpos: int) -> tuple[int, int]:
