@@ -276,7 +276,7 @@ def _plausible(span: str) -> bool:
     """
     if span[:1].isupper():
         return True
-    key = name_key(span)
+    key = _token_key(span)  # name_key, remembered: the same lower-case words come back
     return key not in _CASE_SENSITIVE and len(key) > _SHORT_KEY
 
 

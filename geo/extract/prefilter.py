@@ -36,22 +36,23 @@ _DIGITS = "0123456789"
 # tests/test_geo_extract_prefilter.py checks this list against every character there is. So
 # does a digit `\d` knows that is not 0-9 ("٣"): the starts only list 0-9.
 CASE_TRAPS = "İıſ"
-_CASE_TRAPPED = re.compile(f"[{CASE_TRAPS}]")
-_DIGIT_TRAPPED = re.compile(r"[^\D0-9]")
 # \s as a start is the ASCII spaces; a text with another (a no-break space) is read all.
 _SPACES = "".join(chr(c) for c in range(128) if re.match(r"\s", chr(c)))
-_SPACE_TRAPPED = re.compile(r"[^\S\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _trapped(lowered: str, length: int, spaces: bool = False) -> bool:
-    """Whether the lower-cased copy (of `length` characters) may hide where a match is."""
+    r"""Whether the lower-cased copy (of `length` characters) may hide where a match is.
+
+    Only its few non-ASCII characters (curly quotes, dashes) are looked at: a case trap, a
+    digit `\d` knows beyond 0-9 (str.isdecimal is `re`'s test), or, for `spaces`, a space
+    beyond ASCII (str.isspace is `re`'s \s). A class such as [^\D0-9] would test every one.
+    """
     if lowered.isascii():
         return False
-    return (
-        len(lowered) != length
-        or _CASE_TRAPPED.search(lowered) is not None
-        or _DIGIT_TRAPPED.search(lowered) is not None
-        or (spaces and _SPACE_TRAPPED.search(lowered) is not None)
+    return len(lowered) != length or any(
+        ch in CASE_TRAPS or ch.isdecimal() or (spaces and ch.isspace())
+        for ch in _NON_ASCII.findall(lowered)
     )
 
 
