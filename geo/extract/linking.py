@@ -84,10 +84,10 @@ _CONSEQUENCE = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(
-    r"\s*,?\s*(?:and|or|as\s+well\s+as|plus|along\s+with)\s+(?:an?|the)?", re.I
+    r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)\s+(?:an?|the)?", re.I
 )
 _BACKWARD_PASSIVE = re.compile(
-    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?\s*[,]?\s*(?:was|were|has\s+been|"
+    r"^\s*(?:(?:base|air\s?base|airbase|airfield|camp)\s*)?(?:,\s*)?(?:was|were|has\s+been|"
     r"have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+being|are\s+being|"
     r"is\s+set\s+to\s+be|is\s+expected\s+to\s+be)(?:\s+\w+ly)?\s*$",
     re.I,
@@ -130,7 +130,7 @@ _ABROAD = re.compile(
     r"Yemen|Libya|Israel|Gaza)\b"
 )
 _AND_FIGURE_IN = re.compile(
-    r"\s*,?\s*(?:and|while|with)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?\d[\d,]*\s+"
+    r"\s*(?:,\s*)?(?:and|while|with)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?\d[\d,]*\s+"
     r"(?:[\w-]+\s+)?(?:in|at)\s+$",
     re.I,
 )
@@ -282,8 +282,8 @@ def _backward(
 
 
 _BACKWARD_HOST = re.compile(
-    r"^\s*(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)?\s*(?:,[^,;]{1,80},)?\s*"
-    r"(?:still|now|also|currently|already|continues\s+to|will|would|has|have)?\s*$",
+    r"^\s*(?:(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)\s*)?(?:,[^,;]{1,80},\s*)?"
+    r"(?:(?:still|now|also|currently|already|continues\s+to|will|would|has|have)\s*)?$",
     re.I,
 )
 _HAVEN = re.compile(

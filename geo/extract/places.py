@@ -11,7 +11,7 @@ from geo.gazetteer import PlaceMention, PlaceName
 # Places: which mentions are claims' places and which only locate or name something else
 
 _LOCATIVE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"^\s*(?:,\s*)?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
     r"(?:(?:range|ranges|mountains?|area|areas|region|valley|desert|district|sub-?district|"
     r"village|town|city|outskirts|countryside|basin|belt|plains?|hills?|corridor|sector|"
     r"air\s*base|base|camp|complex|airport|lake|river|villages)\s+)?(?:(?:which|that)\s+is\s+)?"
@@ -38,7 +38,7 @@ _REFERENCE = (
     r"(?:(?:al|el|ar|as|ash|an|at|az)-)?$"
 )
 _REFERENCE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+,?\s+){0,3}?"
+    r"^\s*(?:,\s*)?(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+,?\s+){0,3}?"
     + _REFERENCE,
     re.I,
 )
@@ -46,7 +46,7 @@ _REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
 # "Victoria Base inside Baghdad International Airport": what is named after "inside" contains
 # the place before it, whatever their kinds, so it only locates it.
 _INSIDE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:located|situated)\s+)?(?:inside|within)\s+(?:the\s+)?$", re.I
+    r"^\s*(?:,\s*)?(?:(?:located|situated)\s+)?(?:inside|within)\s+(?:the\s+)?$", re.I
 )
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 _SPANNING = re.compile(r"\b(?:between|straddling|across|along)\b", re.I)

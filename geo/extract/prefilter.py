@@ -223,7 +223,7 @@ class Scanners:
         if places is None:
             return [p.finditer(text, start, end) for p in self.patterns]
         return [
-            _tried(p, text, end, at) if filtered else p.finditer(text, start, end)
+            (_tried(p, text, end, at) if at else ()) if filtered else p.finditer(text, start, end)
             for p, at, filtered in zip(self.patterns, places, self._filtered, strict=True)
         ]
 
@@ -248,7 +248,7 @@ class Scanners:
                         at, reported, lowered, [found.start() + k for k in inner], places, start
                     )
         for i, mixed in enumerate(self._mixed):
-            if mixed or nested:
+            if (mixed or nested) and len(places[i]) > 1:
                 places[i] = sorted(set(places[i]))
         return places
 
