@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from geo.claims import DateSpan
 from geo.extract.cues import _Cue
 from geo.extract.prefilter import Prefiltered
-from geo.extract.sentences import _BREAKERS, _REPORTING
+from geo.extract.sentences import _BREAKERS_SCAN, _REPORTING
 
 
 def resolve_date(text: str, published: dt.date, *, future: bool = False) -> DateSpan | None:
@@ -407,7 +407,7 @@ def _date_for(
             c == chunk
             or (
                 not any(c[0] <= q.start < c[1] for q in cues)
-                and not _BREAKERS.search(text[c[0] : offset])
+                and not _BREAKERS_SCAN.search(text[c[0] : offset])
                 and not _OWN_CLAUSE.match(text[c[0] : offset])
             )
         ):

@@ -67,6 +67,7 @@ _JUDICIAL = re.compile(
     r"repatriat\w*|detainees)\b",
     re.I,
 )
+_JUDICIAL_SCAN = Prefiltered(_JUDICIAL)
 # "some troops may stay at Harir for longer": a stay that may come is a planned presence.
 _MAY_STAY = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+ly\s+)?$", re.I)
 # "About 2,000 are in Erbil": a count with no noun counts the forces just named.
@@ -328,7 +329,7 @@ def _draft(
             or (prep is None and _DIRECT_ISIS.match(cue.text))
             or (prep == "of" and _OPERATION_OF.match(cue.text))
         )
-        if _JUDICIAL.search(text, *state.sentence):
+        if _JUDICIAL_SCAN.search(text, *state.sentence):
             state.dropped.append(f"a court or prison, not ISIS on the ground: {cue.text!r}")
             return None
         if family in {"isis", "stay", "host"} and located:

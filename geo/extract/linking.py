@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from geo.extract.cues import _Cue
 from geo.extract.places import _CHAIN_GAP, _REFERENCE_BEFORE, _gap
-from geo.extract.sentences import _BREAKERS, _REPORTING
+from geo.extract.sentences import _BREAKERS_SCAN, _REPORTING
 from geo.gazetteer import PlaceMention
 
 # Linking a cue to the places it governs
@@ -210,7 +210,7 @@ def _forward(
         abroad = _ABROAD.search(gap)
         if abroad and _AND_FIGURE_IN.match(gap, abroad.end()):
             abroad = None  # "900 in Syria and 2,500 in Iraq": a second figure, placed here
-        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap) or abroad:
+        if _BREAKERS_SCAN.search(gap) or _CONSEQUENCE.search(gap) or abroad:
             break
         if links:
             if (
@@ -307,7 +307,7 @@ def _fronted(text: str, start: int, cue: _Cue, mentions: Sequence[PlaceMention])
     if first is None or not _FRONTED.match(text[start : first.start]) or _abroad_after(text, cue):
         return []
     gap = text[first.end : cue.start]
-    if not gap.lstrip().startswith(",") or _BREAKERS.search(gap) or _REPORTING.search(gap):
+    if not gap.lstrip().startswith(",") or _BREAKERS_SCAN.search(gap) or _REPORTING.search(gap):
         return []
     return [_Link(first, "in", backward=True)]
 

@@ -90,6 +90,7 @@ _DISPUTE_BEFORE = re.compile(
     rf"\s+between\s+(?:{_CAPITALS}\s+and\s+)?$",
     re.I,
 )
+_DISPUTE_SCAN = Prefiltered(_DISPUTE_BEFORE)
 # "a continuing campaign by Baghdad against the remnants": the government that wages it.
 _GOVERNMENT_BY = re.compile(
     r"\b(?:campaign|drive|efforts?|offensive|crackdown|push|decision|request)\s+by\s+$", re.I
@@ -259,7 +260,7 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         _FOREIGN_AFTER.match(after)
         or _FOREIGN_BEFORE.search(before)
         or _GOVERNMENT_ACTS.match(after)
-        or _DISPUTE_BEFORE.search(before)
+        or _DISPUTE_SCAN.search(before)
         or _GOVERNMENT_BY.search(before)
         or (m.text.endswith(_POSSESSIVE) and bool(_GOVERNMENT_POSSESSION.match(after)))
     ):
