@@ -12,9 +12,9 @@ from geo.extract.assemble import _THE_CAPITAL, _THE_SITE
 from geo.extract.counts import _APPOSITIVE_COUNT, _COUNT
 from geo.extract.cues import _CUE_PATTERNS
 from geo.extract.dates import _DATE, _DATE_ANCHOR
+from geo.extract.drafts import _JUDICIAL
 from geo.extract.implicit import _IMPLICIT_PRESENCE
 from geo.extract.lexicon import _ACTORS, _ANY_ACTOR_NAME
-from geo.extract.drafts import _JUDICIAL
 from geo.extract.places import _COMPARED_BEFORE, _DISPUTE_BEFORE, _MEASURED_BEFORE, _NAMED_AFTER
 from geo.extract.prefilter import CASE_TRAPS, Prefiltered, Scanners, contained, needles
 from geo.extract.sentences import _BREAKERS

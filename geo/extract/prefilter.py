@@ -44,9 +44,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def _trapped(lowered: str, length: int, spaces: bool = False) -> bool:
     r"""Whether the lower-cased copy (of `length` characters) may hide where a match is.
 
-    Only its few non-ASCII characters (curly quotes, dashes) are looked at: a case trap, a
-    digit `\d` knows beyond 0-9 (str.isdecimal is `re`'s test), or, for `spaces`, a space
-    beyond ASCII (str.isspace is `re`'s \s). A class such as [^\D0-9] would test every one.
+    Only non-ASCII characters are read: a case trap, a `\d` not 0-9 (str.isdecimal), a `\s`
+    beyond ASCII (str.isspace) when `spaces`; a category class would test every character.
     """
     if lowered.isascii():
         return False
@@ -149,15 +148,12 @@ def _united(parts: list[set[str] | None]) -> set[str] | None:
     return None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
 
 
-# Words found in nearly every sentence: as telling as one letter, whatever their length.
-_COMMON = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"})
+# In most sentences: as telling as one letter, whatever their length.
+_COMMON = frozenset({"a", "an", "and", "at", "by", "from", "in", "of", "on", "or", "the", "to"})
 
 
 def _telling(words: set[str]) -> tuple[int, float]:
-    """Longer words are rarer in text: the shortest first, then the mean length.
-
-    "km" says more than "from" / "of" / "to", which are in most sentences: those count as one.
-    """
+    """Longer words are rarer in text (but "km" says more than "from" or "to"): shortest first."""
     lengths = [1 if w.strip() in _COMMON else len(w) for w in words]
     return min(lengths), sum(lengths) / len(lengths)
 
@@ -215,10 +211,7 @@ class Scanners:
     def finditer(
         self, text: str, start: int, end: int, lowered: str | None = None
     ) -> list[Iterable[re.Match[str]]]:
-        """For each pattern, the matches of pattern.finditer(text, start, end), in order.
-
-        `lowered` is text[start:end].lower() when the caller has it already.
-        """
+        """For each pattern, pattern.finditer(text, start, end) (`lowered`: the span, lowered)."""
         places = self._places(text, start, end, lowered)
         if places is None:
             return [p.finditer(text, start, end) for p in self.patterns]
@@ -355,7 +348,7 @@ class Prefiltered:
     ) -> Iterator[re.Match[str]]:
         """As re.Pattern.finditer."""
         pos, endpos = _bounds(string, pos, endpos)
-        lowered = self._lowered(string, pos, endpos)
+        lowered = string[pos:endpos].lower()  # once, for the word test and the scan
         if not self._may_hold(lowered, endpos - pos):
             return
         if self._scan is not None:
@@ -366,7 +359,7 @@ class Prefiltered:
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.search."""
         pos, endpos = _bounds(string, pos, endpos)
-        lowered = self._lowered(string, pos, endpos)
+        lowered = string[pos:endpos].lower()
         if not self._may_hold(lowered, endpos - pos):
             return None
         places = (
@@ -380,15 +373,9 @@ class Prefiltered:
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.match."""
         pos, endpos = _bounds(string, pos, endpos)
-        if not self._may_hold(self._lowered(string, pos, endpos), endpos - pos):
+        if not self._may_hold(string[pos:endpos].lower(), endpos - pos):
             return None
         return self.pattern.match(string, pos, endpos)
-
-    def _lowered(self, string: str, pos: int, endpos: int) -> str:
-        """string[pos:endpos].lower(), made once per call for the word test and the scan."""
-        if self._words is None and self._scan is None:
-            return ""
-        return string[pos:endpos].lower()
 
     def _may_hold(self, lowered: str, length: int) -> bool:
         """False only when no match can lie in the text `lowered` (of `length` characters)."""
