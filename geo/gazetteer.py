@@ -202,30 +202,52 @@ class Gazetteer(Generic[P]):
 
     def find(self, text: str) -> list[PlaceMention[P]]:
         """Every place name in `text`, longest match first, without overlaps, in reading order."""
-        tokens = [(m.start(), m.end(), _token_key(m.group(0))) for m in _TOKEN.finditer(text)]
+        words = _TOKEN.findall(text)
+        keys = list(map(_token_key, words))
+        trie = self._trie
+        # Only a token whose key starts a name can start a mention: most tokens do not.
+        firsts = [i for i, key in enumerate(keys) if key in trie]
+        if not firsts:
+            return []
+        starts = _offsets(text, words)
         mentions: list[PlaceMention[P]] = []
-        i, count = 0, len(tokens)
-        while i < count:
-            node = self._trie.get(tokens[i][2])
+        count, done = len(keys), 0
+        for i in firsts:
+            if i < done:
+                continue  # inside the mention just found
+            node: dict[str, Any] | None = trie[keys[i]]
             best: tuple[int, tuple[P, ...]] | None = None
             n = 1
             while node is not None:
                 if "" in node:
-                    span = text[tokens[i][0] : tokens[i + n - 1][1]]
+                    span = text[starts[i] : starts[i + n - 1] + len(words[i + n - 1])]
                     if _plausible(span):
                         best = (n, node[""])
                 if n >= _MAX_NAME_TOKENS or i + n >= count:
                     break
-                node = node.get(tokens[i + n][2])
+                node = node.get(keys[i + n])
                 n += 1
             if best is None:
-                i += 1
                 continue
             n, candidates = best
-            start, end = tokens[i][0], tokens[i + n - 1][1]
+            start, end = starts[i], starts[i + n - 1] + len(words[i + n - 1])
             mentions.append(PlaceMention(text[start:end], start, end, candidates))
-            i += n
+            done = i + n
         return mentions
+
+
+def _offsets(text: str, words: list[str]) -> list[int]:
+    """Where each token found by _TOKEN.findall starts.
+
+    The first occurrence of a token's text after the previous token is the token itself: an
+    earlier one would be a run of word characters, so a token the search would have found first.
+    """
+    starts, at = [], 0
+    for word in words:
+        at = text.find(word, at)
+        starts.append(at)
+        at += len(word)
+    return starts
 
 
 def covers(outer: PlaceName, inner: PlaceName) -> bool:
@@ -256,7 +278,7 @@ def _plausible(span: str) -> bool:
     """
     if span[:1].isupper():
         return True
-    key = name_key(span)
+    key = _token_key(span)  # name_key, remembered: the same lower-case words come back
     return key not in _CASE_SENSITIVE and len(key) > _SHORT_KEY
 
 

@@ -12,10 +12,12 @@ from geo.extract.assemble import _THE_CAPITAL, _THE_SITE
 from geo.extract.counts import _APPOSITIVE_COUNT, _COUNT
 from geo.extract.cues import _CUE_PATTERNS
 from geo.extract.dates import _DATE, _DATE_ANCHOR
+from geo.extract.drafts import _JUDICIAL
 from geo.extract.implicit import _IMPLICIT_PRESENCE
 from geo.extract.lexicon import _ACTORS, _ANY_ACTOR_NAME
-from geo.extract.places import _COMPARED_BEFORE, _MEASURED_BEFORE, _NAMED_AFTER
+from geo.extract.places import _COMPARED_BEFORE, _DISPUTE_BEFORE, _MEASURED_BEFORE, _NAMED_AFTER
 from geo.extract.prefilter import CASE_TRAPS, Prefiltered, Scanners, contained, needles
+from geo.extract.sentences import _BREAKERS
 
 ROOT = Path(__file__).parent.parent
 TEXTS = sorted(ROOT.joinpath("tests", "data").rglob("*.txt"))
@@ -41,6 +43,9 @@ WRAPPED = [
     _THE_SITE,
     _DATE_ANCHOR,
     _DATE,
+    _BREAKERS,
+    _JUDICIAL,
+    _DISPUTE_BEFORE,
 ]
 
 

@@ -304,7 +304,8 @@ def _claim(
     if REDUCED_TO in draft.notes:  # the figure after "to" is who stays, wherever it stands
         to = _TO_FIGURE_AFTER.search(text, cue.end, end)
         count_start, count_end = (to.start(), to.end()) if to else (count_start, count_end)
-    personnel = _find_personnel(text, count_start, max(count_end, cue.end)) if coalition else None
+    counted = max(count_end, cue.end)
+    personnel = state.reading(_find_personnel, text, count_start, counted) if coalition else None
     status = draft.status
     # Residual from the wording ("only ... remain", "a small team"), never from a head count.
     if draft.kind is ClaimKind.COALITION_PRESENCE and _RESIDUAL.search(
@@ -336,9 +337,9 @@ def _claim(
             role_end = next(
                 (c.start for c in cues[index + 1 :] if not _ROLE_CUE.fullmatch(c.text)), end
             )
-            roles = _roles(text, cue.start, role_end)
-            countries, country_count = _countries(text, cue.start, next_start)
-        actors = _actor_names(text, previous_end, next_start) or (
+            roles = state.reading(_roles, text, cue.start, role_end)
+            countries, country_count = state.reading(_countries, text, cue.start, next_start)
+        actors = state.reading(_actor_names, text, previous_end, next_start) or (
             ("Global Coalition",)
             if "coalition" in text[start:end].casefold()
             else ("United States",)

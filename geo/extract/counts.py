@@ -106,16 +106,21 @@ _APPROX_QUALIFIER = re.compile(
     re.I,
 )
 
+_DIGITS = re.compile(r"(\d+(?:\.\d+)?)(?:\s+(thousand|hundred|dozen))?")
+_LETTERS = re.compile(r"[a-z]+")
+_NOT_PEOPLE = re.compile(r"\b(?:years?|days?|km|kilometres|miles|percent|per)\b", re.I)
+_SPACE_RUN = re.compile(r"\s+")
+
 
 def _number(text: str) -> int | None:
     """'1,500' -> 1500, '2.5 thousand' -> 2500, 'twenty-five hundred' -> 2500."""
     t = text.casefold().replace(",", "").strip()
-    digits = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(thousand|hundred|dozen))?", t)
+    digits = _DIGITS.fullmatch(t)
     if digits:
         value = float(digits.group(1)) * (_SCALES[digits.group(2)] if digits.group(2) else 1)
         return round(value)
     total, current = 0, 0
-    for word in re.findall(r"[a-z]+", t):
+    for word in _LETTERS.findall(t):
         if word in _UNITS:
             current += _UNITS[word]
         elif word in _TENS:
@@ -132,14 +137,14 @@ def _number(text: str) -> int | None:
 def _personnel(m: re.Match[str]) -> Personnel | None:
     groups = m.groupdict()
     mid = (groups.get("mid") or "").strip()
-    if re.search(r"\b(?:years?|days?|km|kilometres|miles|percent|per)\b", mid, re.I):
+    if _NOT_PEOPLE.search(mid):
         return None
     phrase = m.group(0)
     approximate = bool(m.group("q") and _APPROX_QUALIFIER.match(m.group("q"))) or bool(
         groups.get("est")
     )
     if m.group("vague"):
-        vague = re.sub(r"\s+", " ", m.group("vague").casefold())
+        vague = _SPACE_RUN.sub(" ", m.group("vague").casefold())
         low, high = _VAGUE.get(vague) or _VAGUE[f"{vague} of"]
         return Personnel(low, high, True, phrase)
     low_value = _number(m.group("a"))

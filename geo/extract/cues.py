@@ -272,7 +272,7 @@ _MOVED_OBJECT = re.compile(
 )
 
 
-_MEANS_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", re.I)
+_MEANS_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 _THREAT_WORD = re.compile(r"threat|menac|endanger|target", re.I)
 _THREAT_TO = re.compile(
     r"\s+to\s+(?:(?:carry\s+out|launch|stage|mount)\s+(?:new\s+)?)?|"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from geo.claims import DateSpan
 from geo.extract.cues import _Cue
 from geo.extract.prefilter import Prefiltered
-from geo.extract.sentences import _BREAKERS, _REPORTING
+from geo.extract.sentences import _BREAKERS_SCAN, _REPORTING
 
 
 def resolve_date(text: str, published: dt.date, *, future: bool = False) -> DateSpan | None:
@@ -181,8 +181,11 @@ def _resolve(m: re.Match[str], published: dt.date, future: bool) -> DateSpan | N
     return None
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _relative(rel: str, p: dt.date, text: str) -> DateSpan:
-    rel = re.sub(r"\s+", " ", rel)
+    rel = _SPACE_RUN.sub(" ", rel)
     month_start = p.replace(day=1)
     monday = p - dt.timedelta(days=p.weekday())
     prev_month_end = month_start - dt.timedelta(days=1)
@@ -431,7 +434,7 @@ def _date_for(
             c == chunk
             or (
                 not any(c[0] <= q.start < c[1] for q in cues)
-                and not _BREAKERS.search(text[c[0] : offset])
+                and not _BREAKERS_SCAN.search(text[c[0] : offset])
                 and not _OWN_CLAUSE.match(text[c[0] : offset])
             )
         ):

@@ -67,6 +67,7 @@ _JUDICIAL = re.compile(
     r"repatriat\w*|detainees)\b",
     re.I,
 )
+_JUDICIAL_SCAN = Prefiltered(_JUDICIAL)
 # "some troops may stay at Harir for longer": a stay that may come is a planned presence.
 _MAY_STAY = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+ly\s+)?$", re.I)
 # "About 2,000 are in Erbil": a count with no noun counts the forces just named.
@@ -107,6 +108,7 @@ _A_PERSON = re.compile(
 _PERFECT = re.compile(
     r"\b(?:has|have|is|are)\s+(?:(?:long|also|so\s+far|now|still|currently)\s+)?$", re.I
 )
+_HOSTED = re.compile(r"(?i)hosted|housed")
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
@@ -209,6 +211,8 @@ def _drafts(
     departed: set[str] = set()
     previous_status: str | None = None
     question = text[start:end].rstrip().endswith("?")  # "Will US troops leave Iraq?"
+    hedge: re.Match[str] | None = None
+    hedge_read = False  # the sentence's hedge is looked for once, when a cue first needs it
     for i, cue in enumerate(cues):
         scope_end = cues[i + 1].start if i + 1 < len(cues) else end
         scope_start = cues[i - 1].end if i > 0 else start
@@ -267,7 +271,8 @@ def _drafts(
         if cue.family in {"move", "arrive"} and _A_PERSON.match(text, cue.end):
             continue  # "the arrival in Iraq of the new commander": one officer, not forces
         negation = _negated(text, cue, chunk_start, start)
-        hedge = _HEDGE_SCAN.search(text[start:end])
+        if not hedge_read:
+            hedge, hedge_read = _HEDGE_SCAN.search(text[start:end]), True
         notes = tuple(
             n for n in (actor_note, f"hedged: {hedge.group(0)!r}" if hedge else None) if n
         )
@@ -344,7 +349,7 @@ def _draft(
             or (prep is None and _DIRECT_ISIS.match(cue.text))
             or (prep == "of" and _OPERATION_OF.match(cue.text))
         )
-        if _JUDICIAL.search(text, *state.sentence):
+        if _JUDICIAL_SCAN.search(text, *state.sentence):
             state.dropped.append(f"a court or prison, not ISIS on the ground: {cue.text!r}")
             return None
         if family in {"isis", "stay", "host"} and located:
@@ -402,7 +407,7 @@ def _draft(
     # "troops were attacked at the base" (a hit turned presence): there when it was hit
     if (_PAST_PRESENCE.search(before) and not _HIT.fullmatch(cue.text)) or (
         # "has hosted the bulk of the American forces": the present perfect still holds
-        re.fullmatch(r"(?i)hosted|housed", cue.text) and not _PERFECT.search(before)
+        _HOSTED.fullmatch(cue.text) and not _PERFECT.search(before)
     ):
         state.dropped.append(f"past-tense presence, not current: {cue.text!r}")
         return None

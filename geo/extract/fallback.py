@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from geo.claims import ClaimKind
 from geo.extract.actors import OTHER_ARMED
 from geo.extract.cues import _Cue
-from geo.extract.drafts import _FEARED, _JUDICIAL, _MAY_DO, _STANDOFF, isis_named
+from geo.extract.drafts import _FEARED, _JUDICIAL_SCAN, _MAY_DO, _STANDOFF, isis_named
 from geo.extract.lexicon import _ActorMention
 from geo.extract.linking import _ABROAD, _Link
 from geo.extract.places import _BASE_KINDS
@@ -81,7 +81,7 @@ def isis_fallback(
     sentence = text[start:end]
     if (
         _NEGATION.search(sentence)
-        or _JUDICIAL.search(sentence)
+        or _JUDICIAL_SCAN.search(sentence)
         or _MAY_DO.search(sentence)
         or _FEARED.search(text, start, cue.start)
         or _ABROAD.search(sentence)

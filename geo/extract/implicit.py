@@ -25,6 +25,7 @@ IMPLICIT_PRESENCE = Prefiltered(_IMPLICIT_PRESENCE)
 _ABSENT_BEFORE = re.compile(
     r"\b(?:no|not|without|any|former|formerly|once|previously)\s+(?:[\w.’'-]+\s+){0,3}$", re.I
 )
+_PAST_AFTER = re.compile(r"\W*(?:was|were|had)\b", re.I)
 
 
 def _implicit_presence(
@@ -46,7 +47,7 @@ def _implicit_presence(
             continue  # "attacks on US troops in Iraq" says little; "2,500 US soldiers in Iraq" does
         before = text[max(start, match.start() - 40) : match.start()]
         after = text[m.end : m.end + 25]
-        if _ABSENT_BEFORE.search(before) or re.match(r"\W*(?:was|were|had)\b", after, re.I):
+        if _ABSENT_BEFORE.search(before) or _PAST_AFTER.match(after):
             continue
         noun_end = match.end("noun")
         cue = _Cue("stay", match.start(), noun_end, text[match.start() : noun_end])

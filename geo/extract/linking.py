@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from geo.extract.cues import _Cue
 from geo.extract.places import _CHAIN_GAP, _REFERENCE_BEFORE, _gap
-from geo.extract.sentences import _BREAKERS, _REPORTING
+from geo.extract.sentences import _BREAKERS_SCAN, _REPORTING
 from geo.gazetteer import PlaceMention
 
 # Linking a cue to the places it governs
@@ -84,10 +84,10 @@ _CONSEQUENCE = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(
-    r"\s*,?\s*(?:and|or|as\s+well\s+as|plus|along\s+with)\s+(?:an?|the)?", re.I
+    r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)\s+(?:an?|the)?", re.I
 )
 _BACKWARD_PASSIVE = re.compile(
-    r"^\s*(?:base|air\s?base|airbase|airfield|camp)?\s*[,]?\s*(?:was|were|has\s+been|"
+    r"^\s*(?:(?:base|air\s?base|airbase|airfield|camp)\s*)?(?:,\s*)?(?:was|were|has\s+been|"
     r"have\s+been|had\s+been|will\s+be|would\s+be|is\s+to\s+be|is\s+being|are\s+being|"
     r"is\s+set\s+to\s+be|is\s+expected\s+to\s+be)(?:\s+\w+ly)?\s*$",
     re.I,
@@ -132,7 +132,7 @@ _ABROAD = re.compile(
     r"Yemen|Libya|Israel|Gaza)\b"
 )
 _AND_FIGURE_IN = re.compile(
-    r"\s*,?\s*(?:and|while|with)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?\d[\d,]*\s+"
+    r"\s*(?:,\s*)?(?:and|while|with)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?\d[\d,]*\s+"
     r"(?:[\w-]+\s+)?(?:in|at)\s+$",
     re.I,
 )
@@ -144,8 +144,11 @@ def _abroad_after(text: str, cue: _Cue) -> bool:
     return bool(_ABROAD_NEXT.match(text, cue.end))
 
 
+_WORD_RUN = re.compile(r"[\w’'-]+")
+
+
 def _words(gap: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", gap)
+    return _WORD_RUN.findall(gap)
 
 
 def _content_words(gap: str) -> int:
@@ -209,7 +212,7 @@ def _forward(
         abroad = _ABROAD.search(gap)
         if abroad and _AND_FIGURE_IN.match(gap, abroad.end()):
             abroad = None  # "900 in Syria and 2,500 in Iraq": a second figure, placed here
-        if _BREAKERS.search(gap) or _CONSEQUENCE.search(gap) or abroad:
+        if _BREAKERS_SCAN.search(gap) or _CONSEQUENCE.search(gap) or abroad:
             break
         if links:
             if (
@@ -281,9 +284,9 @@ def _backward(
 
 
 _BACKWARD_HOST = re.compile(
-    r"^\s*(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)?\s*(?:,[^,;]{1,80},)?\s*"
-    r"(?:still|now|also|currently|already|continues\s+to|will|would|has|have|"
-    r"(?:is|was|are|were)\s+(?:best\s+|widely\s+)?known\s+for)?\s*$",
+    r"^\s*(?:(?:(?:air\s*)?base|airbase|airfield|camp|complex|compound)\s*)?(?:,[^,;]{1,80},\s*)?"
+    r"(?:(?:still|now|also|currently|already|continues\s+to|will|would|has|have|"
+    r"(?:is|was|are|were)\s+(?:best\s+|widely\s+)?known\s+for)\s*)?$",
     re.I,
 )
 _HAVEN = re.compile(
@@ -307,7 +310,7 @@ def _fronted(text: str, start: int, cue: _Cue, mentions: Sequence[PlaceMention])
     if first is None or not _FRONTED.match(text[start : first.start]) or _abroad_after(text, cue):
         return []
     gap = text[first.end : cue.start]
-    if not gap.lstrip().startswith(",") or _BREAKERS.search(gap) or _REPORTING.search(gap):
+    if not gap.lstrip().startswith(",") or _BREAKERS_SCAN.search(gap) or _REPORTING.search(gap):
         return []
     return [_Link(first, "in", backward=True)]
 

@@ -11,7 +11,7 @@ from geo.gazetteer import PlaceMention, PlaceName
 # Places: which mentions are claims' places and which only locate or name something else
 
 _LOCATIVE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"^\s*(?:,\s*)?(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?"
     r"(?:(?:range|ranges|mountains?|area|areas|region|valley|desert|district|sub-?district|"
     r"village|town|city|outskirts|countryside|basin|belt|plains?|hills?|corridor|sector|"
     r"air\s*base|base|camp|complex|airport|lake|river|villages|capital)\s+)?(?:(?:which|that)\s+is\s+)?"
@@ -38,7 +38,7 @@ _REFERENCE = (
     r"(?:(?:al|el|ar|as|ash|an|at|az)-)?$"
 )
 _REFERENCE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+,?\s+){0,3}?"
+    r"^\s*(?:,\s*)?(?:(?!(?:to|from|into|towards?|and|or|in|at|for|by)\b)[\w-]+,?\s+){0,3}?"
     + _REFERENCE,
     re.I,
 )
@@ -46,7 +46,7 @@ _REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE, re.I)
 # "Victoria Base inside Baghdad International Airport": what is named after "inside" contains
 # the place before it, whatever their kinds, so it only locates it.
 _INSIDE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:located|situated)\s+)?(?:inside|within)\s+(?:the\s+)?$", re.I
+    r"^\s*(?:,\s*)?(?:(?:located|situated)\s+)?(?:inside|within)\s+(?:the\s+)?$", re.I
 )
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 _SPANNING = re.compile(r"\b(?:between|straddling|across|along|borders?|boundary|junction)\b", re.I)
@@ -92,6 +92,7 @@ _DISPUTE_BEFORE = re.compile(
     rf"\s+between\s+(?:{_CAPITALS}\s+and\s+)?$",
     re.I,
 )
+_DISPUTE_SCAN = Prefiltered(_DISPUTE_BEFORE)
 # "a continuing campaign by Baghdad against the remnants": the government that wages it.
 _GOVERNMENT_BY = re.compile(
     r"\b(?:campaign|drive|efforts?|offensive|crackdown|push|decision|request)\s+by\s+$", re.I
@@ -284,7 +285,7 @@ def _not_a_place(text: str, m: PlaceMention) -> bool:
         _FOREIGN_AFTER.match(after)
         or _FOREIGN_BEFORE.search(before)
         or _GOVERNMENT_ACTS.match(after)
-        or _DISPUTE_BEFORE.search(before)
+        or _DISPUTE_SCAN.search(before)
         or _GOVERNMENT_BY.search(before)
         or (m.text.endswith(_POSSESSIVE) and bool(_GOVERNMENT_POSSESSION.match(after)))
     ):

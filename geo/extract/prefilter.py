@@ -36,22 +36,22 @@ _DIGITS = "0123456789"
 # tests/test_geo_extract_prefilter.py checks this list against every character there is. So
 # does a digit `\d` knows that is not 0-9 ("٣"): the starts only list 0-9.
 CASE_TRAPS = "İıſ"
-_CASE_TRAPPED = re.compile(f"[{CASE_TRAPS}]")
-_DIGIT_TRAPPED = re.compile(r"[^\D0-9]")
 # \s as a start is the ASCII spaces; a text with another (a no-break space) is read all.
 _SPACES = "".join(chr(c) for c in range(128) if re.match(r"\s", chr(c)))
-_SPACE_TRAPPED = re.compile(r"[^\S\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _trapped(lowered: str, length: int, spaces: bool = False) -> bool:
-    """Whether the lower-cased copy (of `length` characters) may hide where a match is."""
+    r"""Whether the lower-cased copy (of `length` characters) may hide where a match is.
+
+    Only non-ASCII characters are read: a case trap, a `\d` not 0-9 (str.isdecimal), a `\s`
+    beyond ASCII (str.isspace) when `spaces`; a category class would test every character.
+    """
     if lowered.isascii():
         return False
-    return (
-        len(lowered) != length
-        or _CASE_TRAPPED.search(lowered) is not None
-        or _DIGIT_TRAPPED.search(lowered) is not None
-        or (spaces and _SPACE_TRAPPED.search(lowered) is not None)
+    return len(lowered) != length or any(
+        ch in CASE_TRAPS or ch.isdecimal() or (spaces and ch.isspace())
+        for ch in _NON_ASCII.findall(lowered)
     )
 
 
@@ -148,9 +148,14 @@ def _united(parts: list[set[str] | None]) -> set[str] | None:
     return None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
 
 
+# In most sentences: as telling as one letter, whatever their length.
+_COMMON = frozenset({"a", "an", "and", "at", "by", "from", "in", "of", "on", "or", "the", "to"})
+
+
 def _telling(words: set[str]) -> tuple[int, float]:
-    """Longer words are rarer in text: the shortest first, then the mean length."""
-    return min(map(len, words)), sum(map(len, words)) / len(words)
+    """Longer words are rarer in text (but "km" says more than "from" or "to"): shortest first."""
+    lengths = [1 if w.strip() in _COMMON else len(w) for w in words]
+    return min(lengths), sum(lengths) / len(lengths)
 
 
 def _minimal(words: set[str] | None) -> tuple[str, ...] | None:
@@ -203,19 +208,24 @@ class Scanners:
             if (words := sorted({w for found in found_by if found for w in found}))
         )
 
-    def finditer(self, text: str, start: int, end: int) -> list[Iterable[re.Match[str]]]:
-        """For each pattern, the matches of pattern.finditer(text, start, end), in order."""
-        places = self._places(text, start, end)
+    def finditer(
+        self, text: str, start: int, end: int, lowered: str | None = None
+    ) -> list[Iterable[re.Match[str]]]:
+        """For each pattern, pattern.finditer(text, start, end) (`lowered`: the span, lowered)."""
+        places = self._places(text, start, end, lowered)
         if places is None:
             return [p.finditer(text, start, end) for p in self.patterns]
         return [
-            _tried(p, text, end, at) if filtered else p.finditer(text, start, end)
+            (_tried(p, text, end, at) if at else ()) if filtered else p.finditer(text, start, end)
             for p, at, filtered in zip(self.patterns, places, self._filtered, strict=True)
         ]
 
-    def _places(self, text: str, start: int, end: int) -> list[list[int]] | None:
+    def _places(
+        self, text: str, start: int, end: int, lowered: str | None = None
+    ) -> list[list[int]] | None:
         """Where each pattern's starts stand, ascending; None when the text must be read all."""
-        lowered = text[start:end].lower()
+        if lowered is None:
+            lowered = text[start:end].lower()
         if not self._scans or _trapped(lowered, end - start, self._spaces):
             return None
         places: list[list[int]] = [[] for _ in self.patterns]
@@ -231,7 +241,7 @@ class Scanners:
                         at, reported, lowered, [found.start() + k for k in inner], places, start
                     )
         for i, mixed in enumerate(self._mixed):
-            if mixed or nested:
+            if (mixed or nested) and len(places[i]) > 1:
                 places[i] = sorted(set(places[i]))
         return places
 
@@ -338,19 +348,23 @@ class Prefiltered:
     ) -> Iterator[re.Match[str]]:
         """As re.Pattern.finditer."""
         pos, endpos = _bounds(string, pos, endpos)
-        if not self._may_hold(string, pos, endpos):
+        lowered = string[pos:endpos].lower()  # once, for the word test and the scan
+        if not self._may_hold(lowered, endpos - pos):
             return
         if self._scan is not None:
-            yield from self._scan.finditer(string, pos, endpos)[0]
+            yield from self._scan.finditer(string, pos, endpos, lowered)[0]
         else:
             yield from self.pattern.finditer(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.search."""
         pos, endpos = _bounds(string, pos, endpos)
-        if not self._may_hold(string, pos, endpos):
+        lowered = string[pos:endpos].lower()
+        if not self._may_hold(lowered, endpos - pos):
             return None
-        places = self._scan._places(string, pos, endpos) if self._scan is not None else None
+        places = (
+            self._scan._places(string, pos, endpos, lowered) if self._scan is not None else None
+        )
         if places is None:
             return self.pattern.search(string, pos, endpos)
         found = _tried(self.pattern, string, endpos, places[0], limit=1)
@@ -359,16 +373,15 @@ class Prefiltered:
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.match."""
         pos, endpos = _bounds(string, pos, endpos)
-        if not self._may_hold(string, pos, endpos):
+        if not self._may_hold(string[pos:endpos].lower(), endpos - pos):
             return None
         return self.pattern.match(string, pos, endpos)
 
-    def _may_hold(self, string: str, pos: int, endpos: int) -> bool:
-        """False only when no match can lie in string[pos:endpos]."""
+    def _may_hold(self, lowered: str, length: int) -> bool:
+        """False only when no match can lie in the text `lowered` (of `length` characters)."""
         if self._words is None:
             return True
-        lowered = string[pos:endpos].lower()
-        return self._words.search(lowered) is not None or _trapped(lowered, endpos - pos)
+        return self._words.search(lowered) is not None or _trapped(lowered, length)
 
 
 def _bounds(string: str, pos: int, endpos: int) -> tuple[int, int]:

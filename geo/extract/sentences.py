@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from geo.extract.prefilter import Prefiltered
+
 # News sentences run to a few hundred characters; linking work grows with the square of a
 # sentence's length, so a longer run (a table, a list, minified code) is skipped, not parsed.
 MAX_SENTENCE_CHARS = 2_000
@@ -166,6 +168,7 @@ _BREAKERS = re.compile(
     r"that|(?<!well\s)as\s+the)\b|[;:]",
     re.I,
 )
+_BREAKERS_SCAN = Prefiltered(_BREAKERS)  # most gaps hold none of its words
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|confirmed|stated|reported|added|showed|revealed|"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from geo.articles import Article
 from geo.claims import ClaimKind, DateSpan
@@ -10,6 +12,8 @@ from geo.extract.cues import _Cue
 from geo.extract.lexicon import Actor
 from geo.extract.linking import _Link
 from geo.gazetteer import PlaceMention, PlaceName
+
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -32,6 +36,14 @@ class _State:
     deserts: dict[str, PlaceName] = field(default_factory=dict)  # governorate id -> its desert
     dated: dict[tuple[ClaimKind, str], DateSpan] = field(default_factory=dict)  # first dates told
     dropped: list[str] = field(default_factory=list)
+    read: dict[tuple[Callable[..., Any], int, int], Any] = field(default_factory=dict)
+
+    def reading(self, read: Callable[[str, int, int], _T], text: str, start: int, end: int) -> _T:
+        """read(text, start, end) once per span: the claims of one cue read the same words."""
+        key = (read, start, end)
+        if key not in self.read:
+            self.read[key] = read(text, start, end)
+        return self.read[key]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,7 +99,7 @@ def _move_status(
     before = text[max(window_start, cue.start - 60) : cue.start]
     after = text[cue.end : chunk_end]
     if _PLANNED_SCAN.search(before) or (
-        re.search(r"\bto\s+(?:\w+ly\s+)?$", before, re.I) and not _UNDER_WAY.search(before)
+        _TO_BEFORE.search(before) and not _UNDER_WAY.search(before)
     ):
         return "planned"
     if _UNDER_WAY.search(before + cue.text):
@@ -143,13 +143,15 @@ def _hypothetical(text: str, cue: _Cue, window_start: int) -> bool:
     )
 
 
+_TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)  # "to completely withdraw"
+_NO_LONGER_WORDS = re.compile(r"\bno\s+longer\b", re.I)
 _ANY_MORE = re.compile(r"[^.;]{0,60}?\b(?:any\s*more|any\s+longer)\b", re.I)
 
 
 def _negated(text: str, cue: _Cue, window_start: int, sentence_start: int) -> str | None:
     """'no longer' / 'not' / a denial before the cue in its clause, else None."""
     before = text[max(window_start, cue.start - 40) : cue.start]
-    if re.search(r"\bno\s+longer\b", before, re.I):
+    if _NO_LONGER_WORDS.search(before):
         return "no longer"
     word = _NEGATION.search(before) or _NEGATION.search(cue.text)
     if word and _ANY_MORE.match(text, cue.end):
