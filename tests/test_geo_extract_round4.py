@@ -417,3 +417,19 @@ def test_a_plan_told_in_the_past_keeps_its_month_in_the_past() -> None:
     )
     assert ahead.date is not None
     assert ahead.date.start == dt.date(2026, 9, 1)
+
+
+def test_a_counted_group_leaving_a_base_is_a_drawdown_under_way_not_the_base_emptied() -> None:
+    body = (
+        "Officials said dozens of American soldiers withdrew over the past three days from Ain "
+        "al-Asad base."
+    )
+    (claim,) = extract(article(body))
+    assert (claim.kind, claim.status) == (DEPARTURE, "under way")
+    (last,) = extract(article("The last 300 US troops withdrew from Ain al-Asad."))
+    assert last.status == "completed"
+    arrived = extract(article("About 300 US troops left Al Asad and relocated to Harir."))
+    assert {(c.kind, c.place_id, c.status) for c in arrived} == {
+        (DEPARTURE, "ain_al_asad", "under way"),
+        (ARRIVAL, "harir", "completed"),
+    }

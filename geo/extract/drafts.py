@@ -93,6 +93,14 @@ _PARTIAL = re.compile(
     r"\b(?:some|several)\s+(?:countries|members|allies|nations|troops|forces|units)\b",
     re.I,
 )
+# "dozens of American soldiers withdrew from Ain al-Asad": a number left the place, not all
+# (those who arrive somewhere with it did arrive: only the departure is partial)
+_COUNTED = re.compile(
+    r"(?<!last\s)(?<!all\s)(?<!remaining\s)(?<!final\s)(?<!the\s)"
+    r"\b(?:dozens|hundreds|scores|\d[\d,]*)\s+(?:of\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?:troops|soldiers|personnel|advisers|service\s*members|marines)\b",
+    re.I,
+)
 _BEFORE_THE_MOVE = re.compile(
     r"[^.;]{0,60}?\bbefore\s+(?:the|their|its)\s+(?:final\s+|complete\s+|full\s+|last\s+)?"
     r"(?:redeployment|withdrawal|departure|handover|hand-over|pull-?out|exit|relocation)\b",
@@ -282,11 +290,16 @@ def _drafts(
             draft = _draft(text, cue, link, actor, status, negation, notes, chunk_start, state)
             if draft is None:
                 continue
+            partial = (
+                draft.kind is ClaimKind.COALITION_DEPARTURE
+                and draft.status == "completed"
+                and _COUNTED.search(text, chunk_start, cue.start)
+            )
             draft = _Draft(
                 draft.kind,
                 draft.link,
                 draft.cue,
-                draft.status,
+                "under way" if partial else draft.status,
                 draft.notes,
                 tuple(lk.mention for lk in links),
             )
