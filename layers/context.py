@@ -26,6 +26,7 @@ from geo.context import (
     iraq_border,
 )
 from geo.layers_io import rounded_geojson
+from layers.compact import compact_geojson
 from layers.popups import esc
 
 MIN_ZOOM = 5  # Iraq and all six neighbours in a small window; below it the map is mostly sea
@@ -113,14 +114,13 @@ _LABELLED = """function(feature, layer) {
 
 
 def _lines(name: str, data: str, *, interactive: bool, pane: str | None = None) -> folium.GeoJson:
-    return folium.GeoJson(
+    return compact_geojson(
         data,
         name=name,
         control=False,
         interactive=interactive,
         pane=_pane(pane or name),
         class_name=f"pm-context pm-context-{name}",
-        style_function=lambda f: f["properties"]["_style"],
         on_each_feature=JsCode(_LABELLED),
         bubbling_mouse_events=False,
     )

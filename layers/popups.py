@@ -2,8 +2,9 @@
 
 Article text, titles, outlets and place names are untrusted. They are escaped with html.escape
 (quotes and apostrophes included) when the HTML is built, and never again: the HTML travels to
-the page as a JSON string property and Leaflet sets it as innerHTML. Nothing here goes through
-folium's Popup, whose template puts HTML inside a JavaScript template literal (backticks).
+the page in JSON strings (a popup as head, numbered claims and tail: layers.compact) and Leaflet
+sets it as innerHTML. Nothing here goes through folium's Popup, whose template puts HTML inside
+a JavaScript template literal (backticks).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-_ROLE_LABELS = {
-    "current": "current",
-    "history": "history: superseded by newer reporting",
+# A claim shows its role as one short word; what the word means is said once per popup.
+_ROLE_MEANINGS = {
+    "history": "superseded by newer reporting",
     "later": "reported for a later date",
 }
 _KIND_LABELS = {
@@ -34,15 +35,15 @@ POPUP_CSS = """
 .pm-popup td{padding:1px 0}
 .pm-note{margin:4px 0;padding:3px 6px;background:#fff4d6;border-left:3px solid #e0a800}
 .pm-popup h5{margin:6px 0 2px;font-size:13px}
+.pm-key{margin:0 0 4px;color:#555;font-size:12px}
 .pm-evidence{margin:0;padding-left:18px;max-height:220px;overflow-y:auto}
-.pm-claim{margin-bottom:6px}
-.pm-role{font-size:11px;text-transform:uppercase;letter-spacing:.03em;color:#fff;
- background:#1f5fa8;border-radius:3px;padding:0 4px}
-.pm-role-history .pm-role,.pm-role-later .pm-role{background:#888}
-.pm-role-history blockquote{color:#666}
-.pm-claim blockquote{margin:3px 0;padding-left:6px;border-left:3px solid #bbb;font-style:italic}
-.pm-source{color:#444;font-size:12px}
-.pm-via{color:#444;font-size:12px}
+.pm-evidence li{margin-bottom:6px}
+.pm-evidence li>span,.pm-key span{font-size:11px;text-transform:uppercase;letter-spacing:.03em;
+ color:#fff;background:#1f5fa8;border-radius:3px;padding:0 4px}
+.pm-history>span,.pm-later>span,.pm-key span{background:#888}
+.pm-history blockquote{color:#666}
+.pm-evidence blockquote{margin:3px 0;padding-left:6px;border-left:3px solid #bbb;font-style:italic}
+.pm-evidence div{color:#444;font-size:12px}
 """
 
 
@@ -86,23 +87,47 @@ def popup_html(
     `evidence` items are the dicts of `layers.frames.evidence_records` (the same fields the
     GeoJSON export carries), so the popup shows exactly what the export holds.
     """
+    head, claims, tail = popup_parts(name, attributes, evidence, note=note)
+    return head + "".join(claims) + tail
+
+
+def popup_parts(
+    name: str,
+    attributes: Sequence[tuple[str, str]],
+    evidence: Iterable[Mapping[str, Any]],
+    *,
+    note: str | None = None,
+) -> tuple[str, list[str], str]:
+    """popup_html as what comes before the claims, each claim's <li>, and what comes after.
+
+    The map writes each claim's <li> once per layer and a popup as its head, claim numbers and
+    tail (layers.compact): many claims are shown at several places.
+    """
     rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in attributes if v)
-    parts = [f'<div class="pm-popup"><h4>{esc(name)}</h4>']
+    head = [f"<div class=pm-popup><h4>{esc(name)}</h4>"]
     if rows:
-        parts.append(f"<table>{rows}</table>")
+        head.append(f"<table>{rows}</table>")
     if note:
-        parts.append(f'<p class="pm-note">{esc(note)}</p>')
-    items = [_claim_html(e) for e in evidence]
-    if items:
-        parts.append(f"<h5>Evidence ({len(items)}, newest first)</h5>")
-        parts.append(f'<ol class="pm-evidence">{"".join(items)}</ol>')
-    else:
-        parts.append("<h5>Evidence</h5><p>No article makes a claim about this place.</p>")
-    parts.append("</div>")
-    return "".join(parts)
+        head.append(f"<p class=pm-note>{esc(note)}</p>")
+    records = list(evidence)
+    if not records:
+        head.append("<h5>Evidence</h5><p>No article makes a claim about this place.</p></div>")
+        return "".join(head), [], ""
+    head.append(f"<h5>Evidence ({len(records)}, newest first)</h5>")
+    head.append(_role_key(records))
+    head.append("<ol class=pm-evidence>")
+    return "".join(head), [_claim_html(e) for e in records], "</ol></div>"
+
+
+def _role_key(records: Sequence[Mapping[str, Any]]) -> str:
+    """What the popup's role words mean, said once: on each claim they were ~30 kB of a map."""
+    roles = {str(e.get("role", "current")) for e in records}
+    meanings = [f"<span>{esc(r)}</span> {esc(m)}" for r, m in _ROLE_MEANINGS.items() if r in roles]
+    return f"<p class=pm-key>{' · '.join(meanings)}</p>" if meanings else ""
 
 
 def _claim_html(e: Mapping[str, Any]) -> str:
+    """One claim as an <li>, in few bytes (classes unquoted): an export carries ~700 of them."""
     role = str(e.get("role", "current"))
     kind = _KIND_LABELS.get(str(e.get("kind")), str(e.get("kind")))
     status = f" ({e['status']})" if e.get("status") else ""
@@ -110,19 +135,18 @@ def _claim_html(e: Mapping[str, Any]) -> str:
     url = safe_url(e.get("url"))
     title = esc(e.get("title", ""))
     link = (
-        f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+        f'<a href="{esc(url)}" target=_blank rel="noopener noreferrer">{title}</a>'
         if url
         else f"<cite>{title}</cite>"
     )
     note = e.get("via_note") or f"Said of {e.get('via_name')}, which contains this place."
-    via = f'<div class="pm-via">{esc(note)}</div>' if e.get("via") else ""
+    via = f"<div>{esc(note)}</div>" if e.get("via") else ""
+    # The class is unquoted, so it is one of the known roles; the label shows the role as given.
+    role_class = role if role in _ROLE_MEANINGS else "current"
     return (
-        f'<li class="pm-claim pm-role-{esc(role)}">'
-        f'<span class="pm-role">{esc(_ROLE_LABELS.get(role, role))}</span> '
-        f"<b>{esc(kind + status)}</b>{esc(when)}"
-        f"<blockquote>“{esc(e.get('quote', ''))}”</blockquote>"
-        f'<div class="pm-source">{esc(e.get("outlet", ""))}, {esc(e.get("published", ""))}'
-        f" · {link}</div>{via}</li>"
+        f"<li class=pm-{role_class}><span>{esc(role)}</span> <b>{esc(kind + status)}</b>"
+        f"{esc(when)}<blockquote>“{esc(e.get('quote', ''))}”</blockquote>"
+        f"<div>{esc(e.get('outlet', ''))}, {esc(e.get('published', ''))} · {link}</div>{via}</li>"
     )
 
 

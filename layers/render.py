@@ -8,7 +8,6 @@ or written to the page's network.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from typing import Any
@@ -26,6 +25,7 @@ from geo.layers_io import IRAQ_BOUNDS, rounded_geojson
 from geo.posture import Status
 from layers.assets import use_assets
 from layers.catalog import LAYERS
+from layers.compact import CLAIM_HTML, compact_geojson
 from layers.context import add_context, keep_legend_below_popups, map_options
 from layers.decorations import Decorations
 from layers.frames import (
@@ -40,7 +40,7 @@ from layers.frames import (
 )
 from layers.icons import REGION_RANK, STATUS_Z, count_label, frame_icon, label_rank, total_icon
 from layers.legend import HATCH_ID, legend_control, legend_html
-from layers.popups import esc, feature_attributes, popup_html, tooltip_html
+from layers.popups import esc, feature_attributes, popup_parts, tooltip_html
 from layers.spec import FRAME_ASPECT, LayerKind, LayerSpec, Style, frame_width
 
 __all__ = [  # the public face; frames and legend are re-exported for older imports
@@ -130,10 +130,9 @@ def _collection(
     places: Mapping[str, Place] | None,
 ) -> dict[str, Any]:
     frame = layer_frame(layer_id, as_of=as_of, claims=claims, places=places)
-    return {
-        "type": "FeatureCollection",
-        "features": [_feature(LAYERS[layer_id], row) for row in frame_records(frame)],
-    }
+    claim_html: dict[str, int] = {}  # each claim's <li>, once, numbered (layers.compact)
+    features = [_feature(LAYERS[layer_id], row, claim_html) for row in frame_records(frame)]
+    return {"type": "FeatureCollection", "features": features, CLAIM_HTML: list(claim_html)}
 
 
 def base_map(*, tiles: bool = False, asset_urls: Mapping[str, str] | None = None) -> folium.Map:
@@ -185,12 +184,11 @@ def _geojson(spec: LayerSpec, collection: dict[str, Any]) -> folium.GeoJson:
                 "__CLASS__", f"pm-layer-{spec.id}"
             )
         )
-    return folium.GeoJson(
+    return compact_geojson(
         collection,
         name=esc(spec.title),
         control=False,
         show=True,
-        style_function=lambda f: f["properties"]["_style"],
         on_each_feature=JsCode(_ON_EACH_FEATURE.replace("__LABELS__", _pane("labels"))),
         pane=_pane(spec.id),
         class_name=f"pm-layer pm-layer-{spec.id}",
@@ -199,7 +197,8 @@ def _geojson(spec: LayerSpec, collection: dict[str, Any]) -> folium.GeoJson:
     )
 
 
-def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
+def _feature(spec: LayerSpec, row: Mapping[str, Any], claim_html: dict[str, int]) -> dict[str, Any]:
+    """The feature with its drawing properties; its popup's claims are numbers in claim_html."""
     status = str(row["status"])
     style = spec.style_for(status)
     label = str(row.get("label") or "")
@@ -210,11 +209,15 @@ def _feature(spec: LayerSpec, row: Mapping[str, Any]) -> dict[str, Any]:
         "label": label,
         "reports_differ": bool(row.get("reports_differ")),
         "_style": _leaflet_style(style),
-        "_popup": popup_html(
-            str(row["name"]), feature_attributes(row), row["evidence"], note=row["note"] or None
-        ),
         "_tooltip": tooltip_html(str(row["name"]), ", ".join(filter(None, [status, label]))),
     }
+    head, claims, tail = popup_parts(
+        str(row["name"]), feature_attributes(row), row["evidence"], note=row["note"] or None
+    )
+    props["_popup"] = head
+    if claims:
+        props["_claims"] = [claim_html.setdefault(item, len(claim_html)) for item in claims]
+        props["_popup_end"] = tail
     if spec.id == "governorates":
         props["_label"] = esc(row["name"])  # the base map names every governorate
         props["_label_at"] = [row["label_lat"], row["label_lon"]]  # Natural Earth's label point
@@ -289,28 +292,24 @@ def _iraq_bounds() -> tuple[float, float, float, float]:
     return (max(minx, lon0), max(miny, lat0), min(maxx, lon1), min(maxy, lat1))
 
 
+_OUTLINE_STYLE = {"color": "#8a8a8a", "weight": 1, "fillColor": "#f7f4ee", "fillOpacity": 1.0}
+
+
 @cache
-def _outline_data() -> str:
+def _outline_data() -> dict[str, Any]:
     iraq = shapely.union_all(list(_simplified_governorates().values()))
-    return json.dumps(
-        {"type": "Feature", "properties": {}, "geometry": rounded_geojson(mapping(iraq))}
-    )
+    outline = {
+        "type": "Feature",
+        "id": "iraq_outline",
+        "properties": {"_style": _OUTLINE_STYLE},
+        "geometry": rounded_geojson(mapping(iraq)),
+    }
+    return {"type": "FeatureCollection", "features": [outline]}
 
 
 def _outline() -> folium.GeoJson:
     """A faint outline of Iraq under every layer, so the map reads even with none ticked."""
-    return folium.GeoJson(
-        _outline_data(),
-        control=False,
-        interactive=False,
-        pane=_pane("base"),
-        style_function=lambda f: {
-            "color": "#8a8a8a",
-            "weight": 1,
-            "fillColor": "#f7f4ee",
-            "fillOpacity": 1.0,
-        },
-    )
+    return compact_geojson(_outline_data(), control=False, interactive=False, pane=_pane("base"))
 
 
 _ON_EACH_FEATURE = """function(feature, layer) {

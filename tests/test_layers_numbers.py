@@ -20,7 +20,7 @@ from layers.legend import SIZE_SAMPLES
 from layers.render import build_map, layer_frames, layer_groups, legend_html
 from layers.spec import Style, frame_width
 from tests.test_layers_helpers import seed_claims
-from tests.test_layers_render import collections, parse
+from tests.test_layers_render import collections, group_data, parse, with_popups
 
 DAY = dt.date(2026, 1, 3)
 
@@ -44,7 +44,7 @@ def report(outlet: str, place_id: str, **fields: Any) -> Claim:
 def features(layer_id: str, **kwargs: Any) -> dict[str, dict[str, Any]]:
     """The drawn GeoJSON features of one layer, by id."""
     (group,) = layer_groups([layer_id], **kwargs)
-    data = next(iter(group._children.values())).data
+    data = with_popups(group_data(group))
     return {f["id"]: f["properties"] for f in data["features"]}
 
 

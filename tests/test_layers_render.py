@@ -55,9 +55,30 @@ def parse(html: str) -> _Tree:
 
 
 def collections(page: str) -> list[dict[str, Any]]:
-    """The FeatureCollections folium embeds (`geo_json_<id>_add({...});`), decoded."""
-    found = re.findall(r"geo_json_\w+_add\((\{.*?\})\);\n", page)
-    return [json.loads(text) for text in found]
+    """The FeatureCollections the page adds to its layers, decoded, popups put together.
+
+    They are written as `geo_json_<id>_add({...});`, or with numbered claims as
+    `(function(c) {...})({...});`, whose function puts each popup together as done here.
+    """
+    found = re.findall(r"(?:_add|\}\))\((\{.*?\})\);\n", page)
+    return [with_popups(json.loads(text)) for text in found]
+
+
+def group_data(group: folium.FeatureGroup) -> dict[str, Any]:
+    """The FeatureCollection a layer group draws: its layer's, as the page's script gets it."""
+    return dict(next(iter(group._children.values())).collection)
+
+
+def with_popups(collection: dict[str, Any]) -> dict[str, Any]:
+    """A layer's collection with each popup put together from its numbered claims, as the
+    page's script does: head, the claims' <li>, tail."""
+    collection = copy.deepcopy(collection)
+    for feature in collection["features"]:
+        props = feature["properties"]
+        if "_claims" in props:
+            claims = [collection["_claim_html"][i] for i in props["_claims"]]
+            props["_popup"] = props["_popup"] + "".join(claims) + props["_popup_end"]
+    return collection
 
 
 def layer_control_names(page: str) -> list[str]:
@@ -249,7 +270,7 @@ def test_in_1990_nothing_is_present_threatened_or_drawn_on_any_layer() -> None:
         assert len(frame) == expected, layer_id
         assert set(frame["status"]) <= {""}, layer_id  # the base map has no status
     drawn = {
-        lid: len(next(iter(group._children.values())).data["features"])
+        lid: len(group_data(group)["features"])
         for lid, group in zip(LAYERS, layer_groups(None, as_of=as_of, claims=claims), strict=True)
     }
     assert drawn == {lid: len(f) for lid, f in frames.items()}  # the caption counts these
@@ -262,7 +283,7 @@ def test_frames_hold_exactly_what_is_drawn(as_of: dt.date | None) -> None:
     frames = layer_frames(None, as_of=as_of, claims=seed_claims())
     groups = layer_groups(None, as_of=as_of, claims=seed_claims())
     for (layer_id, frame), group in zip(frames.items(), groups, strict=True):
-        features = next(iter(group._children.values())).data["features"]
+        features = group_data(group)["features"]
         assert [f["id"] for f in features] == list(frame["id"]), layer_id
         assert Status.NO_REPORTING not in set(frame["status"]), layer_id
 
@@ -369,7 +390,7 @@ def test_drawing_maps_leaves_the_cached_layer_data_as_it_was() -> None:
     claims = seed_claims()
 
     def data() -> list[Any]:
-        return [next(iter(g._children.values())).data for g in layer_groups(claims=claims)]
+        return [group_data(g) for g in layer_groups(claims=claims)]
 
     before = copy.deepcopy(data())
     for _ in range(2):

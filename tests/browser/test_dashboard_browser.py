@@ -220,6 +220,8 @@ def test_dashboard_draws_switches_in_the_map_keeps_its_view_and_shows_evidence(
     expect(page.locator(".pm-popup").filter(has_text="Ain al-Assad airbase")).to_be_visible(
         timeout=TIMEOUT_MS
     )  # the evidence panel beside the map, after the click's rerun
+    # ...and the map's own popup, put together in the page from the layer's numbered claims
+    expect(frame.locator(".leaflet-popup-content li blockquote").first).to_be_visible()
     assert offline_page.blocked == []
     assert offline_page.errors == []
 

@@ -11,8 +11,11 @@ from layers.catalog import LAYERS
 from layers.context import MAX_ZOOM, MIN_ZOOM, VIEW_BOUNDS
 from layers.export import export_html
 from layers.page import MapView
+from layers.popups import feature_attributes, popup_html
+from layers.render import frame_records, layer_frames
 from tests.browser.conftest import OfflinePage
 from tests.test_layers_helpers import HOSTILE, hostile_claims, seed_claims
+from tests.test_layers_render import parse
 
 pytestmark = pytest.mark.browser
 
@@ -317,3 +320,24 @@ def test_the_export_opens_at_the_view_passed(offline_page: OfflinePage, tmp_path
     one_pixel = 360 / (256 * 2**9)  # degrees of longitude per screen pixel at zoom 9
     assert center[2] == 9
     assert center[:2] == pytest.approx([36.19, 44.01], abs=one_pixel)
+
+
+def test_a_popup_shows_exactly_what_popup_html_writes(
+    offline_page: OfflinePage, tmp_path: Path
+) -> None:
+    """The page puts popups together from numbered claims; what opens is popup_html's HTML."""
+    page = offline_page.page
+    claims = [*hostile_claims(), *seed_claims()]
+    _open(offline_page, export_html(tmp_path / "popup.html", claims=claims))
+    page.click('[data-place-id="ain_al_asad"]')
+    page.wait_for_selector(".leaflet-popup-content blockquote", timeout=TIMEOUT_MS)
+    shown = parse(page.inner_html(".leaflet-popup-content"))
+    frame = layer_frames(["coalition_positions"], claims=claims)["coalition_positions"]
+    row = next(r for r in frame_records(frame) if r["id"] == "ain_al_asad")
+    written = parse(
+        popup_html(str(row["name"]), feature_attributes(row), row["evidence"], note=row["note"])
+    )
+    assert len([t for t, _ in written.tags if t == "li"]) >= 2
+    assert [t for t in shown.tags if t[0] != "tbody"] == written.tags  # the parser adds tbody
+    assert shown.text == written.text
+    assert offline_page.errors == []
