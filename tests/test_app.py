@@ -199,6 +199,9 @@ def test_the_changes_view_lists_what_changed_and_draws_it_on_request(
         "ain_al_asad",
     }
     assert rows["erbil"] == rows["harir"] == "gained"
+    # "Some 1,000 US troops have arrived in Erbil from Baghdad": a counted group left, so
+    # Baghdad is first reported with forces there, leaving (departing), not emptied
+    assert rows["baghdad"] == "gained"
     assert "Changes 01 Aug 2025 → 01 Feb 2026" in [h.value for h in app.subheader]
     csv = text_of(downloads["posture-map-changes_2025-08-01_2026-02-01.csv"]())
     assert csv.splitlines()[0].startswith("place,layer,what,before,after")
@@ -207,7 +210,7 @@ def test_the_changes_view_lists_what_changed_and_draws_it_on_request(
     app.toggle(key="show_changes").set_value(True).run()
     payload = map_payload(app)
     assert payload["feature_group"].count("pm-change pm-change-emptied") == 4
-    assert payload["feature_group"].count("pm-change pm-change-gained") == 2
+    assert payload["feature_group"].count("pm-change pm-change-gained") == 3
     assert json.dumps("Changes 01 Aug 2025 → 01 Feb 2026") in payload["layer_control"]
     # Moving the date keeps the chosen span.
     app.select_slider(key="as_of").set_value(date(2025, 6, 1)).run()

@@ -129,10 +129,10 @@ def _with_anaphoric_sites(
     for hit in _SHARED_BASES.finditer(text, start, end):
         name, a, b = hit.group("name"), hit.start("name"), hit.end("name")
         site = gaz.resolve(f"{name} Base", kinds=_SITE_KINDS)
-        there = [x for x in found if x.start < b and a < x.end]
-        if site is not None and all(x.place.kind not in _SITE_KINDS for x in there):
+        overlapping = [x for x in found if x.start < b and a < x.end]
+        if site is not None and all(x.place.kind not in _SITE_KINDS for x in overlapping):
             # "Ain al-Asad and Erbil air bases": the base, not the city its name also is
-            found = [x for x in found if x not in there]
+            found = [x for x in found if x not in overlapping]
             found.append(PlaceMention(name, a, b, (site,)))
     capital = gaz.places.get("baghdad")
     if capital is not None:
