@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract.assemble import _THE_CAPITAL, _THE_SITE
+from geo.extract.anaphora import _THE_CAPITAL, _THE_SITE
 from geo.extract.counts import _APPOSITIVE_COUNT, _COUNT
 from geo.extract.cues import _CUE_PATTERNS
 from geo.extract.dates import _DATE, _DATE_ANCHOR

@@ -3,16 +3,18 @@
 Deterministic and offline. A claim is an event: an actor (actors.py: one table from adjective,
 demonym or country name to country and side), an action (cues.py: families with tense and
 polarity), a place (the gazetteer's token trie; places.py drops names that only locate, name a
-government, a yardstick or an institution) and a time (dates.py), linked within a sentence
-(linking.py) and resolved over the discourse (assemble.py: the actor and date carried from the
-sentence before, "the group", "the base", "the capital", the province already named). A place
-named in passing (the site of a 2020 strike, a dateline, a byline) yields nothing.
+government, a yardstick or an institution) and a time (dates.py, clauses.py), linked within a
+sentence (linking.py) and resolved over the discourse (assemble.py: the actor and date carried
+from the sentence before, "the group", the province already named; anaphora.py: "the base",
+"there", "the capital"). A place named in passing (the site of a 2020 strike, a dateline, a
+byline) yields nothing.
 
-Modules: sentences (splitting, markup), cues (the rule table), actors + lexicon (who), places +
-linking (where), tense (phase, negation, hedges), counts (head counts), dates, levels (national
-troop levels), drafts (cue + actor + place -> kind), moves (departure, arrival, who stays after
-a cut, a withdrawal naming no place), fallback (a plain ISIS statement the linking
-rules could not place: its few places), assemble (claims, sentence by sentence).
+Modules: sentences (splitting, datelines, markup), cues (the rule table), actors + lexicon (who),
+places + anaphora + linking (where), tense (phase, negation, hedges), counts (head counts),
+dates (expressions -> days) + clauses (which date dates which cue), levels (national troop
+levels), drafts (cue + actor + place -> kind), moves (departure, arrival, who stays after a cut,
+a withdrawal naming no place), fallback (a plain ISIS statement the linking rules could not
+place: its few places), assemble (claims, sentence by sentence).
 
 Decisions worth knowing (see also the tests):
 - Vague head counts: "a few" / "a handful" -> 2-9, "several" -> 3-9, "a dozen" -> ~12,

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from geo.claims import ClaimKind
 from geo.extract.actors import FIGHTS_ISIS, OTHER_ARMED
+from geo.extract.clauses import _chunk_of
 from geo.extract.cues import _HIT, _Cue
-from geo.extract.dates import _chunk_of
 from geo.extract.implicit import _subject_place
 from geo.extract.lexicon import (
     _ANAPHORIC_SUBJECT,
