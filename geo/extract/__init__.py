@@ -12,9 +12,10 @@ byline) yields nothing.
 Modules: sentences (splitting, datelines, markup), cues (the rule table), actors + lexicon (who),
 places + anaphora + linking (where), tense (phase, negation, hedges), counts (head counts),
 dates (expressions -> days) + clauses (which date dates which cue), levels (national troop
-levels), drafts (cue + actor + place -> kind), moves (departure, arrival, who stays after a cut,
-a withdrawal naming no place), fallback (a plain ISIS statement the linking rules could not
-place: its few places), assemble (claims, sentence by sentence).
+levels), subjects (who a cue is about), drafts (cue + actor + place -> kind), moves
+(departure, arrival, who stays after a cut, a withdrawal naming no place), fallback (a plain
+ISIS statement the linking rules could not place: its few places), assemble (claims, sentence
+by sentence).
 
 Decisions worth knowing (see also the tests):
 - Vague head counts: "a few" / "a handful" -> 2-9, "several" -> 3-9, "a dozen" -> ~12,

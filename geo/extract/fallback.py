@@ -20,11 +20,12 @@ from collections.abc import Sequence
 from geo.claims import ClaimKind
 from geo.extract.actors import OTHER_ARMED
 from geo.extract.cues import _Cue
-from geo.extract.drafts import _FEARED, _JUDICIAL_SCAN, _MAY_DO, _STANDOFF, isis_named
+from geo.extract.drafts import _FEARED, _JUDICIAL_SCAN, _MAY_DO
 from geo.extract.lexicon import _ActorMention
 from geo.extract.linking import _ABROAD, _Link
 from geo.extract.places import _BASE_KINDS
 from geo.extract.state import _Draft, _State
+from geo.extract.subjects import _STANDOFF, isis_named
 from geo.extract.tense import _NEGATION
 from geo.gazetteer import PlaceMention
 
