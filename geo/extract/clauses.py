@@ -14,8 +14,28 @@ from dataclasses import dataclass
 
 from geo.claims import DateSpan
 from geo.extract.cues import _Cue
-from geo.extract.dates import _ASIDE, _FUTURE, _OWN_CLAUSE, _PAST_PLAN, _date_matches, _year_before
+from geo.extract.dates import _date_matches, _year_before
 from geo.extract.sentences import _BREAKERS_SCAN, _REPORTING
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|scheduled|expected|set\s+to|due|next|by|until|"
+    r"upcoming|plans?\s+to)\b",
+    re.I,
+)
+
+# "the agreement originally required them to withdraw by September", "were due to leave by
+# September": a plan told in the past, so its month is the latest one, not the next
+_PAST_PLAN = re.compile(
+    r"\b(?:originally|initially|had\s+(?:been\s+)?(?:required|planned|agreed|set|scheduled|"
+    r"expected|due)|(?:was|were)\s+(?:supposed|due|scheduled|expected|set)\s+to)\b",
+    re.I,
+)
+
+_OWN_CLAUSE = re.compile(
+    r"^\W*(?:and|but|while)\s+(?:[\w-]+\s+){1,4}?(?:are|is|was|were|will|would|have|has|had)\b",
+    re.I,
+)
+_ASIDE = re.compile(r"\W*(?:set|scheduled|due|planned|expected)\s+(?:for|in|by)\b", re.I)
 
 _CHUNK_SPLIT = re.compile(r",\s+|;\s+|\s+[-–—]\s+")
 _LEADING_ADVERBIAL = re.compile(

@@ -54,22 +54,6 @@ _DATE = re.compile(
     rf"(?:in|since|by|until|during|from|of)\s+)(?P<year>{_YEAR})\b",
     re.I,
 )
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|scheduled|expected|set\s+to|due|next|by|until|"
-    r"upcoming|plans?\s+to)\b",
-    re.I,
-)
-
-
-# "the agreement originally required them to withdraw by September", "were due to leave by
-# September": a plan told in the past, so its month is the latest one, not the next
-_PAST_PLAN = re.compile(
-    r"\b(?:originally|initially|had\s+(?:been\s+)?(?:required|planned|agreed|set|scheduled|"
-    r"expected|due)|(?:was|were)\s+(?:supposed|due|scheduled|expected|set)\s+to)\b",
-    re.I,
-)
-
-
 _YEAR_PARTS = {"ear": (1, 3), "mid": (6, 7), "lat": (10, 12)}  # the end of a year: below
 
 
@@ -282,11 +266,6 @@ _DATE_ANCHOR = re.compile(
 _ANCHOR_SCAN, _DATE_SCAN = Prefiltered(_DATE_ANCHOR), Prefiltered(_DATE)
 _LEAD, _TAIL = 48, 32
 # ", and overall troop levels are expected to drop ... by 2026": a clause of its own.
-_OWN_CLAUSE = re.compile(
-    r"^\W*(?:and|but|while)\s+(?:[\w-]+\s+){1,4}?(?:are|is|was|were|will|would|have|has|had)\b",
-    re.I,
-)
-_ASIDE = re.compile(r"\W*(?:set|scheduled|due|planned|expected)\s+(?:for|in|by)\b", re.I)
 _SINCE = re.compile(r"\s*since\b", re.I)
 
 
