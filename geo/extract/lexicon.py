@@ -100,18 +100,10 @@ def _actor_for(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> _ActorM
         a
         for a in actors
         if a.start <= cue.start
-        and not _TARGET_BEFORE.search(text[max(0, a.start - 30) : a.start])
-        and not (
-            _RECIPIENT_BEFORE.search(text[max(0, a.start - 20) : a.start])
-            and _NEXT_VERB.search(text, a.end, cue.start)
-        )
+        and not _fought(text, a)
+        and not (_receives(text, a) and _NEXT_VERB.search(text, a.end, cue.start))
     ]
-    after = [
-        a
-        for a in actors
-        if a.start >= cue.end
-        and not _RECIPIENT_BEFORE.search(text[max(cue.end, a.start - 20) : a.start])
-    ]
+    after = [a for a in actors if a.start >= cue.end and not _receives(text, a, cue.end)]
     if cue.family == "host" and after:
         return after[0]
     if before:
@@ -138,13 +130,18 @@ def _subject_of(text: str, actors: Sequence[_ActorMention]) -> Actor:
     Not one that only received or was fought ("handed K1 to Iraqi forces. It later left Taji":
     the coalition left).
     """
-    acting = [
-        a
-        for a in actors
-        if not _RECIPIENT_BEFORE.search(text[max(0, a.start - 20) : a.start])
-        and not _TARGET_BEFORE.search(text[max(0, a.start - 30) : a.start])
-    ]
+    acting = [a for a in actors if not _receives(text, a) and not _fought(text, a)]
     return (acting or list(actors))[-1].actor
+
+
+def _receives(text: str, actor: _ActorMention, floor: int = 0) -> bool:
+    """Named after "to", "with" or "alongside" (from `floor` on): it receives, it does not act."""
+    return bool(_RECIPIENT_BEFORE.search(text[max(floor, actor.start - 20) : actor.start]))
+
+
+def _fought(text: str, actor: _ActorMention) -> bool:
+    """Named after "fighting", "against", "to defeat": what is fought, not who acts."""
+    return bool(_TARGET_BEFORE.search(text[max(0, actor.start - 30) : actor.start]))
 
 
 def _victim_of(text: str, cue: _Cue, actors: Sequence[_ActorMention]) -> Actor | None:
